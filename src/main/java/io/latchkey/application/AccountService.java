@@ -1,0 +1,79 @@
+package io.latchkey.application;
+
+import io.latchkey.application.exceptions.AccountNotFoundException;
+import io.latchkey.application.exceptions.IncorrectPasswordException;
+import io.latchkey.domain.Account;
+import io.latchkey.domain.AccountRepository;
+import io.latchkey.domain.AuditEntry;
+import io.latchkey.domain.AuditEvent;
+import io.latchkey.domain.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What people do with their own account once signed in. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+  @Inject AccountRepository accounts;
+  @Inject AuditTrail audit;
+  @Inject PasswordPolicy passwordPolicy;
+  @Inject PasswordHasher hasher;
+  @Inject AccountViews views;
+
+  /** The account as it is now, for the request at hand. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<AccountView> find(long accountId) {
+    return accounts.findById(accountId).map(views::of);
+  }
+
+  /**
+   * Changes the password after checking the current one, and ends every other session of the
+   * account.
+   *
+   * @return the account after the change; its session generation is the one the caller's own
+   *     session must carry from now on
+   * @throws IncorrectPasswordException when {@code currentPassword} is wrong
+   * @throws io.latchkey.application.exceptions.PasswordRejectedException when the new password does
+   *     not meet the policy
+   */
+  public AccountView changePassword(
+      long accountId, String currentPassword, String newPassword, String clientAddress) {
+    Account account =
+        accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
+    Password current = Password.of(currentPassword);
+    if (current.length() > PasswordPolicy.MAX_LENGTH
+        || !hasher.verify(
+            current, account.getPasswordHash().orElseThrow(IncorrectPasswordException::new))) {
+      throw new IncorrectPasswordException();
+    }
+    Password chosen = Password.of(newPassword);
+    passwordPolicy.check(chosen);
+    account.changePasswordHash(hasher.hash(chosen));
+    audit.record(
+        AuditEntry.of(AuditEvent.PASSWORD_CHANGED, Instant.now())
+            .actor(accountId)
+            .target(account)
+            .detail("other sessions ended")
+            .clientAddress(clientAddress)
+            .build());
+    return views.of(account);
+  }
+
+  /** Audits a sign-out; the session itself is ended by the caller. */
+  public void signedOut(long accountId, String clientAddress) {
+    accounts
+        .findById(accountId)
+        .ifPresent(
+            account ->
+                audit.record(
+                    AuditEntry.of(AuditEvent.SIGNED_OUT, Instant.now())
+                        .actor(accountId)
+                        .target(account)
+                        .clientAddress(clientAddress)
+                        .build()));
+  }
+}

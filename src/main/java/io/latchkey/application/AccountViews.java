@@ -1,0 +1,53 @@
+package io.latchkey.application;
+
+import io.latchkey.domain.Account;
+import io.latchkey.domain.EmailAddress;
+import io.latchkey.domain.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes {@link AccountView}s, adding the admin role to the account named by {@code
+ * LATCHKEY_ADMIN_EMAIL}.
+ *
+ * <p>The configured admin is computed, not stored: removing the variable takes the role away again,
+ * and no account is ever created with a fixed password to hold it.
+ */
+@ApplicationScoped
+public class AccountViews {
+
+  private Optional<EmailAddress> configuredAdmin;
+
+  protected AccountViews() {}
+
+  @Inject
+  AccountViews(@ConfigProperty(name = "LATCHKEY_ADMIN_EMAIL") Optional<String> adminEmail) {
+    this.configuredAdmin = adminEmail.flatMap(EmailAddress::parse);
+  }
+
+  public AccountView of(Account account) {
+    return new AccountView(
+        account.getId(),
+        account.getEmail().value(),
+        account.getDisplayName(),
+        account.getStatus(),
+        effectiveRoles(account),
+        account.getSessionGeneration(),
+        account.hasPassword(),
+        account.getCreatedAt(),
+        account.getLastSignInAt().orElse(null));
+  }
+
+  private Set<Role> effectiveRoles(Account account) {
+    Set<Role> roles = EnumSet.of(Role.USER);
+    roles.addAll(account.getRoles());
+    if (configuredAdmin.filter(account.getEmail()::equals).isPresent()) {
+      roles.add(Role.ADMIN);
+    }
+    return roles;
+  }
+}

@@ -1,0 +1,74 @@
+package io.latchkey.application;
+
+import io.latchkey.application.exceptions.InvalidInputException;
+import io.latchkey.domain.Account;
+import io.latchkey.domain.AccountRepository;
+import io.latchkey.domain.AuditEntry;
+import io.latchkey.domain.AuditEvent;
+import io.latchkey.domain.AuditTrail;
+import io.latchkey.domain.EmailAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Registers email/password accounts.
+ *
+ * <p>Registration does not reveal whether an email already has an account: for a taken email
+ * nothing is created, the attempt is audited, and the caller sees the same outcome (and about the
+ * same timing, since the password is hashed either way) as for a new account. The trade-off:
+ * someone who forgot they registered learns it only when signing in with their old password works.
+ */
+@ApplicationScoped
+@Transactional
+public class RegistrationService {
+
+  private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
+
+  @Inject AccountRepository accounts;
+  @Inject AuditTrail audit;
+  @Inject PasswordPolicy passwordPolicy;
+  @Inject PasswordHasher hasher;
+
+  /**
+   * Registers an account unless the email is taken.
+   *
+   * @throws InvalidInputException for a malformed email or display name
+   * @throws io.latchkey.application.exceptions.PasswordRejectedException when the password does not
+   *     meet the policy
+   */
+  public void register(String email, String displayName, String password, String clientAddress) {
+    EmailAddress address =
+        EmailAddress.parse(email).orElseThrow(() -> new InvalidInputException("email.invalid"));
+    String name = displayName == null ? "" : displayName.strip();
+    if (name.isEmpty() || name.codePointCount(0, name.length()) > Account.MAX_DISPLAY_NAME_LENGTH) {
+      throw new InvalidInputException("displayName.invalid");
+    }
+    Password chosen = Password.of(password);
+    passwordPolicy.check(chosen);
+    String hash = hasher.hash(chosen);
+
+    Instant now = Instant.now();
+    Optional<Account> existing = accounts.findByEmail(address);
+    if (existing.isPresent()) {
+      audit.record(
+          AuditEntry.of(AuditEvent.REGISTRATION_OF_EXISTING_EMAIL, now)
+              .target(existing.get())
+              .clientAddress(clientAddress)
+              .build());
+      return;
+    }
+    Account account = accounts.add(Account.registerWithPassword(address, name, hash, now));
+    audit.record(
+        AuditEntry.of(AuditEvent.ACCOUNT_REGISTERED, now)
+            .actor(account.getId())
+            .target(account)
+            .detail("password")
+            .clientAddress(clientAddress)
+            .build());
+    LOG.info(() -> "Registered account " + account.getId());
+  }
+}

@@ -1,0 +1,214 @@
+package io.latchkey.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A local Latchkey account: the principal of every sign-in, whatever method was used.
+ *
+ * <p>The account owns the rules that must hold however it is reached: the email is stored
+ * normalised, consecutive failed password sign-ins pause further attempts for a growing but bounded
+ * time (the owner is never locked out for good), and every credential change bumps the session
+ * generation so that sessions opened before the change stop working on their next request, on any
+ * server instance.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = "Account.byEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
+public class Account {
+
+  /** Consecutive failures that are tolerated before sign-in is paused. */
+  public static final int FAILURES_BEFORE_PAUSE = 5;
+
+  /** The first pause; each further failure doubles it. */
+  public static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
+
+  /** The longest pause, however many failures: the owner can always come back. */
+  public static final Duration LONGEST_PAUSE = Duration.ofMinutes(15);
+
+  public static final int MAX_DISPLAY_NAME_LENGTH = 100;
+
+  @Id
+  @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = EmailAddress.MAX_LENGTH)
+  private String email;
+
+  @Column(name = "display_name", nullable = false, length = MAX_DISPLAY_NAME_LENGTH)
+  private String displayName;
+
+  /** Empty for accounts that sign in only through a provider. */
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private AccountStatus status;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role_name", nullable = false, length = 16)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "last_sign_in_at")
+  private Instant lastSignInAt;
+
+  @Column(name = "failed_sign_ins", nullable = false)
+  private int failedSignIns;
+
+  @Column(name = "sign_in_paused_until")
+  private Instant signInPausedUntil;
+
+  @Column(name = "session_generation", nullable = false)
+  private int sessionGeneration;
+
+  @Version private long version;
+
+  protected Account() {}
+
+  private Account(EmailAddress email, String displayName, String passwordHash, Instant now) {
+    this.email = email.value();
+    this.displayName = requireDisplayName(displayName);
+    this.passwordHash = passwordHash;
+    this.status = AccountStatus.ACTIVE;
+    this.roles = EnumSet.of(Role.USER);
+    this.createdAt = now;
+  }
+
+  /** A new active account that signs in with a password (already hashed by the caller). */
+  public static Account registerWithPassword(
+      EmailAddress email, String displayName, String passwordHash, Instant now) {
+    return new Account(email, displayName, Objects.requireNonNull(passwordHash), now);
+  }
+
+  // Sign-in ------------------------------------------------------------------------------------
+
+  /** True while failed attempts have paused password sign-in. */
+  public boolean isSignInPaused(Instant now) {
+    return signInPausedUntil != null && now.isBefore(signInPausedUntil);
+  }
+
+  /** Records a successful sign-in: the failure count starts again from zero. */
+  public void signedIn(Instant now) {
+    failedSignIns = 0;
+    signInPausedUntil = null;
+    lastSignInAt = now;
+  }
+
+  /**
+   * Records a failed password attempt.
+   *
+   * @return the pause that this failure started, if it started one
+   */
+  public Optional<Duration> signInFailed(Instant now) {
+    failedSignIns++;
+    if (failedSignIns < FAILURES_BEFORE_PAUSE) {
+      return Optional.empty();
+    }
+    int doublings = Math.min(failedSignIns - FAILURES_BEFORE_PAUSE, 10);
+    Duration pause = FIRST_PAUSE.multipliedBy(1L << doublings);
+    if (pause.compareTo(LONGEST_PAUSE) > 0) {
+      pause = LONGEST_PAUSE;
+    }
+    signInPausedUntil = now.plus(pause);
+    return Optional.of(pause);
+  }
+
+  // Credentials and sessions -------------------------------------------------------------------
+
+  /** Replaces the password hash and ends every session opened before this change. */
+  public void changePasswordHash(String newPasswordHash) {
+    this.passwordHash = Objects.requireNonNull(newPasswordHash);
+    endAllSessions();
+  }
+
+  /** Sessions carry the generation they were opened in; bumping it ends all of them. */
+  public void endAllSessions() {
+    sessionGeneration++;
+  }
+
+  public boolean isActive() {
+    return status == AccountStatus.ACTIVE;
+  }
+
+  public boolean hasPassword() {
+    return passwordHash != null && !passwordHash.isEmpty();
+  }
+
+  // Accessors ----------------------------------------------------------------------------------
+
+  public Long getId() {
+    return id;
+  }
+
+  public EmailAddress getEmail() {
+    return new EmailAddress(email);
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public Optional<String> getPasswordHash() {
+    return hasPassword() ? Optional.of(passwordHash) : Optional.empty();
+  }
+
+  public AccountStatus getStatus() {
+    return status;
+  }
+
+  public Set<Role> getRoles() {
+    return Collections.unmodifiableSet(roles);
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Optional<Instant> getLastSignInAt() {
+    return Optional.ofNullable(lastSignInAt);
+  }
+
+  public int getFailedSignIns() {
+    return failedSignIns;
+  }
+
+  public int getSessionGeneration() {
+    return sessionGeneration;
+  }
+
+  private static String requireDisplayName(String displayName) {
+    String trimmed = displayName == null ? "" : displayName.strip();
+    if (trimmed.isEmpty()
+        || trimmed.codePointCount(0, trimmed.length()) > MAX_DISPLAY_NAME_LENGTH) {
+      throw new IllegalArgumentException("display name must have 1 to 100 characters");
+    }
+    return trimmed;
+  }
+}

@@ -1,0 +1,7 @@
+package io.latchkey.domain;
+
+/** Whether an account may sign in. */
+public enum AccountStatus {
+  ACTIVE,
+  DISABLED
+}

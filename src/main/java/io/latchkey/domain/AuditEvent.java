@@ -1,0 +1,16 @@
+package io.latchkey.domain;
+
+/** The kinds of security-relevant events written to the audit trail. */
+public enum AuditEvent {
+  ACCOUNT_REGISTERED,
+  /** Someone tried to register an email that already has an account (the page does not say so). */
+  REGISTRATION_OF_EXISTING_EMAIL,
+  SIGN_IN_SUCCEEDED,
+  SIGN_IN_FAILED,
+  /** Consecutive failures paused password sign-in for the account. */
+  SIGN_IN_PAUSED,
+  /** A sign-in was refused because the account's sign-in was paused or it is disabled. */
+  SIGN_IN_REFUSED,
+  SIGNED_OUT,
+  PASSWORD_CHANGED
+}

@@ -1,0 +1,63 @@
+package io.latchkey.infrastructure.persistence;
+
+import io.latchkey.domain.Account;
+import io.latchkey.domain.AccountRepository;
+import io.latchkey.domain.DuplicateEmailException;
+import io.latchkey.domain.EmailAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+
+  @PersistenceContext EntityManager em;
+
+  @Override
+  public Optional<Account> findById(long id) {
+    return Optional.ofNullable(em.find(Account.class, id));
+  }
+
+  @Override
+  public Optional<Account> findByIdForUpdate(long id) {
+    return Optional.ofNullable(em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public Optional<Account> findByEmail(EmailAddress email) {
+    return em.createNamedQuery("Account.byEmail", Account.class)
+        .setParameter("email", email.value())
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Account add(Account account) {
+    try {
+      em.persist(account);
+      em.flush();
+      return account;
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw new DuplicateEmailException(e);
+      }
+      throw e;
+    }
+  }
+
+  /** SQLSTATE class 23 is "integrity constraint violation" on every database we support. */
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+package io.latchkey.infrastructure.security;
+
+import io.latchkey.application.AccountService;
+import io.latchkey.application.AccountView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Starts, resumes and ends the signed-in state kept in the HTTP session.
+ *
+ * <p>Resuming reads the account by primary key on every request: it is the check that makes a
+ * disabled account, a changed role or "end all sessions" take effect at the next click, on
+ * whichever server instance the session lives.
+ */
+@ApplicationScoped
+public class SessionSignIns {
+
+  /** The request attribute under which the resumed account is available to the pages. */
+  public static final String CURRENT_ACCOUNT = AccountView.class.getName();
+
+  private static final Logger LOG = Logger.getLogger(SessionSignIns.class.getName());
+
+  @Inject AccountService accounts;
+  @Inject SecuritySettings settings;
+
+  /** Step 8–9: a new session id, holding only the account id, its generation and the time. */
+  public void start(HttpServletRequest request, AccountView account) {
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    HttpSession session = request.getSession(true);
+    session.setAttribute(
+        SignedInSession.ATTRIBUTE,
+        new SignedInSession(account.id(), account.sessionGeneration(), Instant.now()));
+    session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
+    request.setAttribute(CURRENT_ACCOUNT, account);
+  }
+
+  /** After the user changed a credential: this session carries on, all others end. */
+  public void renew(HttpServletRequest request, AccountView account) {
+    start(request, account);
+  }
+
+  /**
+   * Step 10: the account of this request's session, if the session is signed in and still valid; a
+   * session that is no longer valid is ended here.
+   */
+  public Optional<AccountView> resume(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null
+        || !(session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn)) {
+      return Optional.empty();
+    }
+    Optional<AccountView> account = accounts.find(signedIn.accountId());
+    String ended = null;
+    if (signedIn.isOlderThan(settings.sessionMaxAge(), Instant.now())) {
+      ended = "it reached its maximum age";
+    } else if (account.isEmpty()) {
+      ended = "the account no longer exists";
+    } else if (!account.get().isActive()) {
+      ended = "the account is disabled";
+    } else if (account.get().sessionGeneration() != signedIn.generation()) {
+      ended = "the account's sessions were ended";
+    }
+    if (ended != null) {
+      String reason = ended;
+      LOG.info(() -> "Session of account " + signedIn.accountId() + " ended: " + reason);
+      invalidate(session);
+      return Optional.empty();
+    }
+    request.setAttribute(CURRENT_ACCOUNT, account.get());
+    return account;
+  }
+
+  /** The sign-in of this session, if any, without checking the account. */
+  public Optional<SignedInSession> current(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null
+            && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession s
+        ? Optional.of(s)
+        : Optional.empty();
+  }
+
+  /** Sign-out: the session is invalidated and the browser told to forget its cookie. */
+  public void end(HttpServletRequest request, HttpServletResponse response) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      invalidate(session);
+    }
+    String name = request.getServletContext().getSessionCookieConfig().getName();
+    Cookie cookie = new Cookie(name == null ? "JSESSIONID" : name, "");
+    cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+    cookie.setMaxAge(0);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(settings.isSecure());
+    cookie.setAttribute("SameSite", "Lax");
+    response.addCookie(cookie);
+  }
+
+  private static void invalidate(HttpSession session) {
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalidated) {
+      // Another request of the same session got there first: the outcome is the same.
+    }
+  }
+}

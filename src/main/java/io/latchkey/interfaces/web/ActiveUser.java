@@ -1,0 +1,47 @@
+package io.latchkey.interfaces.web;
+
+import io.latchkey.application.AccountView;
+import io.latchkey.domain.Role;
+import io.latchkey.infrastructure.security.SessionSignIns;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The signed-in account of this request, for the pages: {@code #{activeUser.signedIn}}, {@code
+ * #{activeUser.is('admin')}}. Read once per request by the authentication mechanism, never from the
+ * HTTP session.
+ */
+@Named
+@RequestScoped
+public class ActiveUser {
+
+  @Inject HttpServletRequest request;
+
+  public Optional<AccountView> account() {
+    return request.getAttribute(SessionSignIns.CURRENT_ACCOUNT) instanceof AccountView account
+        ? Optional.of(account)
+        : Optional.empty();
+  }
+
+  public boolean isSignedIn() {
+    return account().isPresent();
+  }
+
+  /** Whether the signed-in account has the role, by its name in web.xml ({@code admin}). */
+  public boolean is(String role) {
+    return account().map(a -> a.hasRole(Role.valueOf(role.toUpperCase(Locale.ROOT)))).orElse(false);
+  }
+
+  /** The account for pages that require sign-in (web.xml makes sure there is one). */
+  public AccountView getAccount() {
+    return account().orElseThrow(() -> new IllegalStateException("not signed in"));
+  }
+
+  long id() {
+    return getAccount().id();
+  }
+}

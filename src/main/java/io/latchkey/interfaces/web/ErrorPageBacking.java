@@ -1,0 +1,45 @@
+package io.latchkey.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The error pages' bean: it gives each failure a short support id that the user can quote and that
+ * appears in the server log next to the real reason. The page itself never shows the exception.
+ */
+@Named
+@RequestScoped
+public class ErrorPageBacking {
+
+  private static final Logger LOG = Logger.getLogger(ErrorPageBacking.class.getName());
+  private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject HttpServletRequest request;
+
+  private String supportId;
+
+  public String getSupportId() {
+    if (supportId == null) {
+      supportId = newSupportId();
+      Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+      LOG.log(Level.SEVERE, "Support id " + supportId + ": request to " + uri + " failed", error);
+    }
+    return supportId;
+  }
+
+  static String newSupportId() {
+    char[] id = new char[8];
+    for (int i = 0; i < id.length; i++) {
+      id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+    }
+    return new String(id);
+  }
+}

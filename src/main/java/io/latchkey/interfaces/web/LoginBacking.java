@@ -1,0 +1,85 @@
+package io.latchkey.interfaces.web;
+
+import io.latchkey.application.SignInOutcome;
+import io.latchkey.infrastructure.security.SignInAttempt;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** {@code login.xhtml}: email and password, handed to Jakarta Security. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+  @Inject SecurityContext securityContext;
+  @Inject SignInAttempt attempt;
+  @Inject FacesContext facesContext;
+
+  private String email;
+  private String password;
+  private boolean signedOut;
+  private boolean registered;
+
+  public void signIn() {
+    ExternalContext external = facesContext.getExternalContext();
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(email, new Password(password)))
+                .newAuthentication(true));
+    password = null;
+    switch (status) {
+      case SUCCESS -> Messages.redirect("/account");
+      case SEND_CONTINUE -> facesContext.responseComplete();
+      default ->
+          Messages.error(
+              attempt.refusal().orElse(SignInOutcome.Reason.CREDENTIALS)
+                      == SignInOutcome.Reason.DISABLED
+                  ? "login.disabled"
+                  : "login.failed");
+    }
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public boolean isSignedOut() {
+    return signedOut;
+  }
+
+  public void setSignedOut(boolean signedOut) {
+    this.signedOut = signedOut;
+  }
+
+  public boolean isRegistered() {
+    return registered;
+  }
+
+  public void setRegistered(boolean registered) {
+    this.registered = registered;
+  }
+}

@@ -1,0 +1,512 @@
+package io.latchkey.testing.provider;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A small OpenID Connect provider that runs inside the test JVM, for one registered client.
+ *
+ * <p>It exists because the hostile cases a relying party must survive cannot be produced by a real
+ * provider such as Keycloak: id_tokens signed with an unknown key or with {@code alg=none}, HS256
+ * tokens keyed with the client secret, wrong issuer, audience, azp or nonce, expired tokens, a
+ * missing subject, a token endpoint that fails, answers HTML or hangs, an unreachable JWKS, and key
+ * rotation on demand. Each authorization is approved without a login page; {@link
+ * #enqueueLogin(Login)} decides what the next one returns, and {@link #calls(String)} tells how
+ * often each endpoint was asked. It binds to 127.0.0.1 and names itself {@code
+ * http://localhost:PORT}.
+ *
+ * <h2>Usage</h2>
+ *
+ * <pre>{@code
+ * try (TestProvider provider =
+ *     TestProvider.start("latchkey", "latchkey-secret", "http://localhost:8080/latchkey/*")) {
+ *   // configure the application with provider.issuer(), "latchkey", "latchkey-secret"
+ *   provider.enqueueLogin(Login.DEFAULT.withSubject("alice").withEmail("alice@example.test"));
+ *   // ... sign in through the application: alice arrives ...
+ *   provider.enqueueLogin(Login.hostile(Hostility.WRONG_KEY));
+ *   // ... sign in again: the application must refuse ...
+ *   assertEquals(2, provider.calls("token"));
+ * }
+ * }</pre>
+ */
+public final class TestProvider implements AutoCloseable {
+
+  private static final List<String> CLAIMS =
+      List.of("iss sub aud azp exp iat nonce email email_verified name picture".split(" "));
+  private static final String OTHER_CLIENT = "some-other-client";
+  private static final String JSON = "application/json";
+  private static final String TEXT = "text/plain; charset=utf-8";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String clientId;
+  private final String clientSecret;
+  private final List<String> redirectUris;
+  private final ExecutorService executor;
+  private final HttpServer server;
+  private final String issuer;
+  private final Queue<Login> logins = new ConcurrentLinkedQueue<>();
+  private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+  private final Map<String, Login> accessTokens = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private volatile Keys keys;
+  private volatile boolean jwksAvailable = true;
+  private volatile Duration hangDuration = Duration.ofSeconds(60);
+
+  private record Keys(RSAKey signing, JWKSet published) {}
+
+  private record Grant(String redirectUri, String nonce, Login login) {}
+
+  private interface Handler {
+    void handle(HttpExchange exchange) throws Exception;
+  }
+
+  private TestProvider(String clientId, String clientSecret, List<String> redirectUris)
+      throws IOException {
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    this.redirectUris = redirectUris;
+    RSAKey key = newKey(UUID.randomUUID().toString());
+    keys = new Keys(key, new JWKSet(key.toPublicJWK()));
+    executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "test-provider");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(executor);
+    issuer = "http://localhost:" + server.getAddress().getPort();
+    route("/.well-known/openid-configuration", "discovery", this::discovery);
+    route("/authorize", "authorize", this::authorize);
+    route("/token", "token", this::token);
+    route("/jwks", "jwks", this::jwks);
+    route("/userinfo", "userinfo", this::userinfo);
+    route("/logout", "logout", this::logout);
+    server.start();
+  }
+
+  /**
+   * Starts a provider on an ephemeral port of 127.0.0.1 for one client. Each redirect URI is
+   * allowed exactly, or, when it ends with {@code *}, as a prefix: {@code
+   * "http://localhost:8080/*"}.
+   */
+  public static TestProvider start(String clientId, String clientSecret, String... redirectUris) {
+    if (clientId.isEmpty() || clientSecret.isEmpty() || redirectUris.length == 0) {
+      throw new IllegalArgumentException("Need a client id, a client secret and a redirect URI");
+    }
+    try {
+      return new TestProvider(clientId, clientSecret, List.of(redirectUris));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code http://localhost:PORT}, without a trailing slash. */
+  public String issuer() {
+    return issuer;
+  }
+
+  /** Queues what the next authorization returns; with an empty queue, the default login. */
+  public void enqueueLogin(Login login) {
+    logins.add(login);
+  }
+
+  /** Drops the queued logins that no authorization has taken yet. */
+  public void clearLogins() {
+    logins.clear();
+  }
+
+  /**
+   * Signs later tokens with a new key under a new kid and serves only that key, or both when {@code
+   * keepOld}. Returns the new kid.
+   */
+  public synchronized String rotateKeys(boolean keepOld) {
+    RSAKey key = newKey(UUID.randomUUID().toString());
+    List<JWK> published = new ArrayList<>(List.of(key.toPublicJWK()));
+    if (keepOld) {
+      published.addAll(keys.published().getKeys());
+    }
+    keys = new Keys(key, new JWKSet(published));
+    return key.getKeyID();
+  }
+
+  /** {@link #rotateKeys(boolean) rotateKeys(false)}. */
+  public String rotateKeys() {
+    return rotateKeys(false);
+  }
+
+  /** When false, the JWKS endpoint answers 503. */
+  public void setJwksAvailable(boolean available) {
+    jwksAvailable = available;
+  }
+
+  /** How long {@link Hostility#TOKEN_ENDPOINT_HANG} holds the token response; 60 s unless set. */
+  public void setHangDuration(Duration duration) {
+    hangDuration = duration;
+  }
+
+  /**
+   * Requests so far to "discovery", "authorize", "token", "jwks", "userinfo" or "logout".
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  public int calls(String endpoint) {
+    AtomicInteger count = counts.get(endpoint);
+    if (count == null) {
+      throw new IllegalArgumentException(endpoint + " is not one of " + counts.keySet());
+    }
+    return count.get();
+  }
+
+  public void resetCounts() {
+    counts.values().forEach(count -> count.set(0));
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void route(String path, String endpoint, Handler handler) {
+    counts.put(endpoint, new AtomicInteger());
+    server.createContext(
+        path,
+        exchange -> {
+          try {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+              send(exchange, 404, TEXT, "Not found");
+              return;
+            }
+            counts.get(endpoint).incrementAndGet();
+            handler.handle(exchange);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (Exception e) {
+            if (exchange.getResponseCode() == -1) {
+              send(exchange, 500, TEXT, e.toString());
+            }
+          } finally {
+            exchange.close();
+          }
+        });
+  }
+
+  private void discovery(HttpExchange exchange) throws IOException {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("issuer", issuer);
+    document.put("authorization_endpoint", issuer + "/authorize");
+    document.put("token_endpoint", issuer + "/token");
+    document.put("jwks_uri", issuer + "/jwks");
+    document.put("userinfo_endpoint", issuer + "/userinfo");
+    document.put("end_session_endpoint", issuer + "/logout");
+    document.put("response_types_supported", List.of("code"));
+    document.put("subject_types_supported", List.of("public"));
+    document.put("id_token_signing_alg_values_supported", List.of("RS256"));
+    document.put("scopes_supported", List.of("openid", "email", "profile"));
+    document.put(
+        "token_endpoint_auth_methods_supported",
+        List.of("client_secret_basic", "client_secret_post"));
+    document.put("claims_supported", CLAIMS);
+    send(exchange, 200, JSON, JSONObjectUtils.toJSONString(document));
+  }
+
+  private void authorize(HttpExchange exchange) throws IOException {
+    Map<String, String> params = params(exchange);
+    String redirectUri = params.get("redirect_uri");
+    if (!clientId.equals(params.get("client_id")) || !isRegistered(redirectUri)) {
+      send(exchange, 400, TEXT, "Unknown client_id or unregistered redirect_uri");
+      return;
+    }
+    Map<String, String> answer = new LinkedHashMap<>();
+    if (!"code".equals(params.get("response_type"))) {
+      answer.put("error", "unsupported_response_type");
+    } else {
+      Login login = logins.poll();
+      login = login == null ? Login.DEFAULT : login;
+      if (login.hostility() == Hostility.DENY) {
+        answer.put("error", "access_denied");
+      } else {
+        String code = randomToken();
+        codes.put(code, new Grant(redirectUri, params.get("nonce"), login));
+        answer.put("code", code);
+      }
+    }
+    if (params.containsKey("state")) {
+      answer.put("state", params.get("state"));
+    }
+    redirect(exchange, withQuery(redirectUri, answer));
+  }
+
+  private void token(HttpExchange exchange) throws Exception {
+    if (!exchange.getRequestMethod().equals("POST")) {
+      send(exchange, 405, TEXT, "Use POST");
+      return;
+    }
+    Map<String, String> params = params(exchange);
+    if (!isClientAuthenticated(exchange, params)) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"test-provider\"");
+      sendError(exchange, 401, "invalid_client");
+      return;
+    }
+    if (!"authorization_code".equals(params.get("grant_type"))) {
+      sendError(exchange, 400, "unsupported_grant_type");
+      return;
+    }
+    Grant grant = codes.remove(params.getOrDefault("code", ""));
+    if (grant == null || !grant.redirectUri().equals(params.get("redirect_uri"))) {
+      sendError(exchange, 400, "invalid_grant");
+      return;
+    }
+    Login login = grant.login();
+    switch (login.hostility()) {
+      case TOKEN_ENDPOINT_500 -> {
+        send(exchange, 500, TEXT, "Internal Server Error");
+        return;
+      }
+      case TOKEN_ENDPOINT_HTML -> {
+        send(exchange, 200, "text/html; charset=utf-8", "<html><body>Maintenance</body></html>");
+        return;
+      }
+      case TOKEN_ENDPOINT_HANG -> Thread.sleep(hangDuration.toMillis());
+      default -> {}
+    }
+    String accessToken = randomToken();
+    accessTokens.put(accessToken, login);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("access_token", accessToken);
+    response.put("token_type", "Bearer");
+    response.put("expires_in", 300);
+    response.put("id_token", idToken(login, grant.nonce()));
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    send(exchange, 200, JSON, JSONObjectUtils.toJSONString(response));
+  }
+
+  private void jwks(HttpExchange exchange) throws IOException {
+    if (!jwksAvailable) {
+      send(exchange, 503, TEXT, "JWKS unavailable");
+      return;
+    }
+    send(exchange, 200, JSON, JSONObjectUtils.toJSONString(keys.published().toJSONObject(true)));
+  }
+
+  private void userinfo(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    Login login =
+        authorization != null && authorization.startsWith("Bearer ")
+            ? accessTokens.get(authorization.substring(7).trim())
+            : null;
+    if (login == null) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      sendError(exchange, 401, "invalid_token");
+      return;
+    }
+    send(exchange, 200, JSON, JSONObjectUtils.toJSONString(login.claims()));
+  }
+
+  private void logout(HttpExchange exchange) throws IOException {
+    Map<String, String> params = params(exchange);
+    String target = params.get("post_logout_redirect_uri");
+    if (target == null) {
+      send(exchange, 200, TEXT, "Signed out");
+      return;
+    }
+    Map<String, String> answer = new LinkedHashMap<>();
+    if (params.containsKey("state")) {
+      answer.put("state", params.get("state"));
+    }
+    redirect(exchange, withQuery(target, answer));
+  }
+
+  private String idToken(Login login, String nonce) throws JOSEException, GeneralSecurityException {
+    Hostility hostility = login.hostility();
+    boolean expired = hostility == Hostility.EXPIRED;
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(hostility == Hostility.WRONG_ISSUER ? "http://evil.example.test" : issuer)
+            .audience(hostility == Hostility.WRONG_AUDIENCE ? OTHER_CLIENT : clientId)
+            .claim("azp", hostility == Hostility.WRONG_AZP ? OTHER_CLIENT : clientId)
+            .issueTime(Date.from(expired ? now.minus(Duration.ofHours(2)) : now))
+            .expirationTime(
+                Date.from(
+                    expired ? now.minus(Duration.ofHours(1)) : now.plus(Duration.ofMinutes(5))))
+            .claim("nonce", hostility == Hostility.WRONG_NONCE ? "not-" + nonce : nonce);
+    login.claims().forEach(claims::claim);
+    if (hostility == Hostility.MISSING_SUB) {
+      claims.subject(null);
+    }
+    JWTClaimsSet claimsSet = claims.build();
+    RSAKey key = keys.signing();
+    return switch (hostility) {
+      case ALG_NONE -> new PlainJWT(claimsSet).serialize();
+      case HS256_WITH_CLIENT_SECRET -> signWithClientSecret(claimsSet);
+      case WRONG_KEY -> sign(claimsSet, newKey(key.getKeyID()));
+      default -> sign(claimsSet, key);
+    };
+  }
+
+  private static String sign(JWTClaimsSet claims, RSAKey key) throws JOSEException {
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.RS256)
+            .keyID(key.getKeyID())
+            .type(JOSEObjectType.JWT)
+            .build();
+    SignedJWT jwt = new SignedJWT(header, claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  /** By hand, because Nimbus refuses HMAC keys shorter than 256 bits and test secrets may be. */
+  private String signWithClientSecret(JWTClaimsSet claims) throws GeneralSecurityException {
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
+    String signingInput = header.toBase64URL() + "." + claims.toPayload().toBase64URL();
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(clientSecret.getBytes(UTF_8), "HmacSHA256"));
+    return signingInput + "." + Base64URL.encode(mac.doFinal(signingInput.getBytes(US_ASCII)));
+  }
+
+  private static RSAKey newKey(String keyId) {
+    try {
+      return new RSAKeyGenerator(2048)
+          .keyID(keyId)
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256)
+          .generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean isRegistered(String redirectUri) {
+    return redirectUri != null
+        && redirectUris.stream()
+            .anyMatch(
+                allowed ->
+                    allowed.endsWith("*")
+                        ? redirectUri.startsWith(allowed.substring(0, allowed.length() - 1))
+                        : allowed.equals(redirectUri));
+  }
+
+  /** Per RFC 6749 section 2.3.1, the Basic credentials are form-encoded before Base64. */
+  private boolean isClientAuthenticated(HttpExchange exchange, Map<String, String> params) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return clientId.equals(params.get("client_id"))
+          && clientSecret.equals(params.get("client_secret"));
+    }
+    try {
+      String credentials =
+          new String(Base64.getDecoder().decode(authorization.substring(6).trim()), UTF_8);
+      int colon = credentials.indexOf(':');
+      return colon >= 0
+          && clientId.equals(decode(credentials.substring(0, colon)))
+          && clientSecret.equals(decode(credentials.substring(colon + 1)));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The query of a GET, or the form body of a POST. */
+  private static Map<String, String> params(HttpExchange exchange) throws IOException {
+    String raw =
+        exchange.getRequestMethod().equals("POST")
+            ? new String(exchange.getRequestBody().readAllBytes(), UTF_8)
+            : exchange.getRequestURI().getRawQuery();
+    if (raw == null || raw.isEmpty()) {
+      return Map.of();
+    }
+    return Arrays.stream(raw.split("&"))
+        .map(pair -> pair.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                pair -> decode(pair[0]),
+                pair -> pair.length == 2 ? decode(pair[1]) : "",
+                (first, repeated) -> first));
+  }
+
+  private static String withQuery(String uri, Map<String, String> params) {
+    StringJoiner query = new StringJoiner("&");
+    params.forEach(
+        (name, value) ->
+            query.add(URLEncoder.encode(name, UTF_8) + "=" + URLEncoder.encode(value, UTF_8)));
+    if (query.length() == 0) {
+      return uri;
+    }
+    return uri + (uri.contains("?") ? "&" : "?") + query;
+  }
+
+  private static String decode(String value) {
+    return URLDecoder.decode(value, UTF_8);
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64URL.encode(bytes).toString();
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().set("Location", location);
+    exchange.sendResponseHeaders(302, -1);
+  }
+
+  private static void sendError(HttpExchange exchange, int status, String error)
+      throws IOException {
+    send(exchange, status, JSON, JSONObjectUtils.toJSONString(Map.of("error", error)));
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+}
