@@ -1,0 +1,407 @@
+package io.latchkey.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.testing.Browser;
+import io.latchkey.testing.Deployments;
+import io.latchkey.testing.TestDatabase;
+import java.net.URL;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.Cookie;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Email/password accounts end to end, through the real pages of the packaged WAR on Payara Micro:
+ * what the user sees, and what the database holds afterwards.
+ */
+@ExtendWith({TestDatabase.class, ArquillianExtension.class})
+@RunAsClient
+class AccountsIT {
+
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final String GENERIC_FAILURE = "The email or password is incorrect.";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.packagedWar();
+  }
+
+  @ArquillianResource URL baseUrl;
+
+  @RegisterExtension Browser browser = new Browser();
+
+  @BeforeEach
+  void openBrowser() {
+    browser.at(baseUrl);
+  }
+
+  // Registration and sign-in ------------------------------------------------------------------
+
+  @Test
+  void registerSignOutAndSignInAgain() {
+    String email = uniqueEmail();
+    HtmlPage afterRegistration =
+        register(browser, "  " + email.toUpperCase() + " ", "Ada Lovelace");
+    assertTrue(afterRegistration.getUrl().getPath().endsWith("/login"));
+    assertTrue(afterRegistration.asNormalizedText().contains("Registration received"));
+    assertEquals(1L, accountCount(email), "email stored trimmed and lower-cased");
+
+    HtmlPage account = signIn(browser, email, PASSWORD);
+    assertTrue(account.getUrl().getPath().endsWith("/account"), account.getUrl().toString());
+    assertEquals(email, account.getElementById("email").getTextContent());
+    assertEquals("Ada Lovelace", account.getElementById("displayName").getTextContent());
+
+    HtmlPage signedOut = signOut(browser);
+    assertTrue(signedOut.getElementById("signed-out").getTextContent().contains("signed out"));
+    assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"));
+
+    assertTrue(signIn(browser, email, PASSWORD).getUrl().getPath().endsWith("/account"));
+    assertEquals(1, TestDatabase.auditCount("ACCOUNT_REGISTERED", email));
+    assertEquals(2, TestDatabase.auditCount("SIGN_IN_SUCCEEDED", email));
+    assertEquals(1, TestDatabase.auditCount("SIGNED_OUT", email));
+    assertTrue(
+        TestDatabase.value("SELECT last_sign_in_at FROM account WHERE email = ?", email)
+            .isPresent());
+  }
+
+  @Test
+  void storedHashIsPbkdf2WithAtLeast600000Iterations() {
+    String email = uniqueEmail();
+    register(browser, email, "Hash Check");
+    String hash =
+        (String)
+            TestDatabase.value("SELECT password_hash FROM account WHERE email = ?", email)
+                .orElseThrow();
+    String[] parts = hash.split(":");
+    assertEquals("PBKDF2WithHmacSHA256", parts[0]);
+    assertTrue(Integer.parseInt(parts[1]) >= 600_000, hash.substring(0, 30));
+    assertFalse(hash.contains(PASSWORD));
+  }
+
+  @Test
+  void registeringATakenEmailLooksTheSameAndChangesNothing() {
+    String email = uniqueEmail();
+    register(browser, email, "First Owner");
+    HtmlPage second = register(browser.another(), email, "Somebody Else");
+    assertTrue(second.asNormalizedText().contains("Registration received"));
+    assertEquals(1L, accountCount(email));
+    assertEquals(
+        "First Owner",
+        TestDatabase.value("SELECT display_name FROM account WHERE email = ?", email)
+            .orElseThrow());
+    assertEquals(1, TestDatabase.auditCount("REGISTRATION_OF_EXISTING_EMAIL", email));
+  }
+
+  @Test
+  void wrongPasswordAndUnknownEmailGetTheSameMessage() {
+    String email = uniqueEmail();
+    register(browser, email, "Wrong Password");
+    String wrongPassword = messagesOf(signIn(browser, email, "not the password at all"));
+    String unknownEmail = messagesOf(signIn(browser, uniqueEmail(), "not the password at all"));
+    assertTrue(wrongPassword.contains(GENERIC_FAILURE), wrongPassword);
+    assertEquals(wrongPassword, unknownEmail);
+    assertEquals(1, TestDatabase.auditCount("SIGN_IN_FAILED", email));
+  }
+
+  @Test
+  void fiveFailuresPauseSignInButNeverForGood() {
+    String email = uniqueEmail();
+    register(browser, email, "Throttled");
+    for (int i = 0; i < 5; i++) {
+      signIn(browser, email, "wrong password " + i);
+    }
+    HtmlPage refused = signIn(browser, email, PASSWORD);
+    assertTrue(messagesOf(refused).contains(GENERIC_FAILURE), "even the right password waits");
+    assertEquals(1, TestDatabase.auditCount("SIGN_IN_PAUSED", email));
+    assertEquals(1, TestDatabase.auditCount("SIGN_IN_REFUSED", email));
+    assertEquals(
+        5,
+        TestDatabase.value("SELECT failed_sign_ins FROM account WHERE email = ?", email)
+            .orElseThrow());
+
+    // The pause ends by itself (here: as if its time had passed); then the owner signs in.
+    TestDatabase.update(
+        "UPDATE account SET sign_in_paused_until = ? WHERE email = ?",
+        Timestamp.from(Instant.now().minusSeconds(3600)),
+        email);
+    assertTrue(signIn(browser, email, PASSWORD).getUrl().getPath().endsWith("/account"));
+    assertEquals(
+        0,
+        TestDatabase.value("SELECT failed_sign_ins FROM account WHERE email = ?", email)
+            .orElseThrow());
+  }
+
+  // Sessions ----------------------------------------------------------------------------------
+
+  @Test
+  void signInIssuesANewHardenedSessionCookie() {
+    String email = uniqueEmail();
+    register(browser, email, "Cookie Check");
+    browser.open("/login");
+    String before = browser.cookie("JSESSIONID").orElseThrow().getValue();
+
+    signIn(browser, email, PASSWORD);
+    String after = browser.cookie("JSESSIONID").orElseThrow().getValue();
+    assertNotEquals(before, after, "the session id changes at sign-in");
+
+    String setCookie =
+        browser.setCookieHeaders().stream()
+            .filter(h -> h.startsWith("JSESSIONID=" + after))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(setCookie.contains("HttpOnly"), setCookie);
+    assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
+    assertFalse(setCookie.contains("SameSite=None"), setCookie);
+    assertFalse(setCookie.contains("Secure"), "plain http base URL: " + setCookie);
+  }
+
+  @Test
+  void afterSignOutTheOldCookieNoLongerWorks() {
+    String email = uniqueEmail();
+    register(browser, email, "Old Cookie");
+    signIn(browser, email, PASSWORD);
+    Cookie stolen = browser.cookie("JSESSIONID").orElseThrow();
+
+    signOut(browser);
+
+    Browser replay = browser.another();
+    replay.cookies().addCookie(stolen);
+    assertTrue(replay.open("/account").getUrl().getPath().endsWith("/login"));
+  }
+
+  @Test
+  void changingThePasswordEndsTheOtherSessions() {
+    String email = uniqueEmail();
+    register(browser, email, "Two Devices");
+    Browser laptop = browser;
+    Browser phone = browser.another();
+    signIn(laptop, email, PASSWORD);
+    signIn(phone, email, PASSWORD);
+
+    HtmlPage changed =
+        laptop.submit(
+            "/account",
+            "password",
+            Map.of(
+                "currentPassword", PASSWORD,
+                "newPassword", "a brand new passphrase",
+                "newPasswordAgain", "a brand new passphrase"),
+            "submit");
+    assertTrue(messagesOf(changed).contains("Your password has been changed"), messagesOf(changed));
+    assertTrue(
+        laptop.open("/account").getUrl().getPath().endsWith("/account"), "this session stays");
+    assertTrue(phone.open("/account").getUrl().getPath().endsWith("/login"), "the other one ends");
+
+    assertTrue(messagesOf(signIn(phone, email, PASSWORD)).contains(GENERIC_FAILURE));
+    assertTrue(
+        signIn(phone, email, "a brand new passphrase").getUrl().getPath().endsWith("/account"));
+    assertEquals(1, TestDatabase.auditCount("PASSWORD_CHANGED", email));
+  }
+
+  @Test
+  void changingThePasswordRequiresTheCurrentOne() {
+    String email = uniqueEmail();
+    register(browser, email, "Careful");
+    signIn(browser, email, PASSWORD);
+    HtmlPage refused =
+        browser.submit(
+            "/account",
+            "password",
+            Map.of(
+                "currentPassword", "not my password",
+                "newPassword", "a brand new passphrase",
+                "newPasswordAgain", "a brand new passphrase"),
+            "submit");
+    assertTrue(messagesOf(refused).contains("The current password is incorrect"));
+    assertEquals(0, TestDatabase.auditCount("PASSWORD_CHANGED", email));
+  }
+
+  @Test
+  void aDisabledAccountIsSignedOutAndCannotSignIn() {
+    String email = uniqueEmail();
+    register(browser, email, "Soon Disabled");
+    signIn(browser, email, PASSWORD);
+    TestDatabase.update("UPDATE account SET status = 'DISABLED' WHERE email = ?", email);
+
+    assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"), "next click");
+    assertTrue(messagesOf(signIn(browser, email, PASSWORD)).contains("disabled"));
+    assertTrue(messagesOf(signIn(browser, email, "wrong password")).contains(GENERIC_FAILURE));
+  }
+
+  // Access ------------------------------------------------------------------------------------
+
+  @Test
+  void adminPagesNeedTheAdminRole() {
+    assertTrue(browser.open("/admin").getUrl().getPath().endsWith("/login"), "anonymous");
+
+    String email = uniqueEmail();
+    register(browser, email, "Not Admin");
+    signIn(browser, email, PASSWORD);
+    for (String path : new String[] {"/admin", "/admin.xhtml", "/admin/users"}) {
+      Page forbidden = browser.get(path);
+      assertEquals(403, forbidden.getWebResponse().getStatusCode(), path);
+      assertTrue(forbidden.getWebResponse().getContentAsString().contains("Not allowed"), path);
+    }
+  }
+
+  @Test
+  void theConfiguredAdminEmailHoldsTheAdminRole() {
+    String admin = "admin@latchkey.test";
+    if (accountCount(admin) == 0) {
+      register(browser, admin, "Configured Admin");
+    }
+    HtmlPage account = signIn(browser, admin, PASSWORD);
+    assertTrue(account.getElementById("nav-admin") != null, "the admin link is shown");
+    HtmlPage console = browser.open("/admin");
+    assertEquals(200, console.getWebResponse().getStatusCode());
+    assertTrue(console.getElementById("admin-placeholder") != null);
+  }
+
+  // Pages and input ---------------------------------------------------------------------------
+
+  @Test
+  void everyPageCarriesTheSecurityHeaders() {
+    for (String path : new String[] {"/", "/login", "/register", "/no-such-page"}) {
+      var response = browser.get(path).getWebResponse();
+      String csp = response.getResponseHeaderValue("Content-Security-Policy");
+      assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
+      assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+      assertEquals("no-referrer", response.getResponseHeaderValue("Referrer-Policy"));
+      assertEquals("nosniff", response.getResponseHeaderValue("X-Content-Type-Options"));
+      assertEquals("no-store", response.getResponseHeaderValue("Cache-Control"), path);
+    }
+    HtmlPage page = browser.open("/login");
+    assertTrue(page.getByXPath("//script[not(@src)]").isEmpty(), "no inline script");
+  }
+
+  @Test
+  void badInputGetsAClearMessageAndWritesNothing() {
+    HtmlPage empty =
+        browser.submit(
+            "/register",
+            "register",
+            Map.of("email", "", "displayName", "", "password", "", "passwordAgain", ""),
+            "submit");
+    assertEquals(200, empty.getWebResponse().getStatusCode());
+    assertTrue(empty.asNormalizedText().contains("please fill in this field"));
+
+    String malformed = "not-an-email-" + UUID.randomUUID();
+    HtmlPage badEmail = register(browser, malformed, "Malformed");
+    assertTrue(messagesOf(badEmail).contains("Enter a valid email address"));
+    assertEquals(
+        0L,
+        TestDatabase.value("SELECT COUNT(*) FROM account WHERE email LIKE ?", malformed + "%")
+            .map(n -> ((Number) n).longValue())
+            .orElseThrow());
+
+    String huge = "x".repeat(1_000_000);
+    String email = uniqueEmail();
+    HtmlPage hugePassword =
+        browser.submit(
+            "/register",
+            "register",
+            Map.of("email", email, "displayName", "Huge", "password", huge, "passwordAgain", huge),
+            "submit");
+    assertEquals(200, hugePassword.getWebResponse().getStatusCode());
+    assertTrue(messagesOf(hugePassword).contains("at most 128 characters"));
+    assertEquals(0L, accountCount(email));
+
+    HtmlPage hugeSignIn = signIn(browser, email, huge);
+    assertEquals(200, hugeSignIn.getWebResponse().getStatusCode());
+    assertTrue(messagesOf(hugeSignIn).contains(GENERIC_FAILURE));
+
+    HtmlPage common = register(browser, uniqueEmail(), "Common", "password123");
+    assertTrue(messagesOf(common).contains("among the most common"));
+  }
+
+  @Test
+  void aForgedOrExpiredFormIsShownAgainWithAMessage() {
+    HtmlPage login = browser.open("/login");
+    login
+        .getElementsByName("jakarta.faces.ViewState")
+        .forEach(state -> state.setAttribute("value", "forged:1234"));
+    HtmlPage again =
+        browser.submit(
+            login, "login", Map.of("email", uniqueEmail(), "password", "whatever!"), "submit");
+    assertEquals(200, again.getWebResponse().getStatusCode());
+    assertTrue(again.getUrl().getPath().endsWith("/login"));
+    assertTrue(messagesOf(again).contains("Nothing was changed"), messagesOf(again));
+  }
+
+  @Test
+  void pagesSpeakTheBrowsersLanguageAndTheSwitcherWins() {
+    Browser chinese = browser.another();
+    chinese.addHeader("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5");
+    HtmlPage login = chinese.open("/login");
+    assertEquals("登录", login.getElementsByTagName("h1").get(0).getTextContent());
+    assertEquals("zh-CN", login.getDocumentElement().getAttribute("lang"));
+
+    HtmlPage english = chinese.submit(login, "language", Map.of(), "en");
+    assertEquals("Sign in", english.getElementsByTagName("h1").get(0).getTextContent());
+    assertEquals(
+        "Sign in", chinese.open("/login").getElementsByTagName("h1").get(0).getTextContent());
+  }
+
+  @Test
+  void healthIsUpWhenTheDatabaseAnswers() {
+    var response = browser.get("/health").getWebResponse();
+    assertEquals(200, response.getStatusCode());
+    String body = response.getContentAsString();
+    assertTrue(body.contains("\"database\"") && body.contains("\"UP\""), body);
+  }
+
+  // Helpers -----------------------------------------------------------------------------------
+
+  private static String uniqueEmail() {
+    return "user-" + UUID.randomUUID() + "@example.test";
+  }
+
+  private static long accountCount(String email) {
+    return ((Number)
+            TestDatabase.value("SELECT COUNT(*) FROM account WHERE email = ?", email).orElseThrow())
+        .longValue();
+  }
+
+  private static HtmlPage register(Browser browser, String email, String name) {
+    return register(browser, email, name, PASSWORD);
+  }
+
+  private static HtmlPage register(Browser browser, String email, String name, String password) {
+    return browser.submit(
+        "/register",
+        "register",
+        Map.of(
+            "email", email, "displayName", name, "password", password, "passwordAgain", password),
+        "submit");
+  }
+
+  private static HtmlPage signIn(Browser browser, String email, String password) {
+    return browser.submit(
+        "/login", "login", Map.of("email", email, "password", password), "submit");
+  }
+
+  private static HtmlPage signOut(Browser browser) {
+    return browser.submit("/account", "signOut", Map.of(), "submit");
+  }
+
+  private static String messagesOf(HtmlPage page) {
+    var messages = page.getElementById("messages");
+    return messages == null ? "" : messages.asNormalizedText();
+  }
+}
