@@ -35,14 +35,13 @@ public class SignInService {
   public SignInOutcome signInWithPassword(String email, String password, String clientAddress) {
     Password given = Password.of(password);
     Instant now = Instant.now();
-    Optional<Account> found = EmailAddress.parse(email).flatMap(accounts::findByEmail);
-    if (found.isEmpty()
-        || !found.get().hasPassword()
-        || given.length() > PasswordPolicy.MAX_LENGTH) {
+    Optional<EmailAddress> address = EmailAddress.parse(email);
+    Optional<Account> found = address.flatMap(accounts::findByEmail);
+    if (found.isEmpty() || !found.get().hasPassword()) {
       hasher.verifyAgainstNothing(given);
       audit.record(
           AuditEntry.of(AuditEvent.SIGN_IN_FAILED, now)
-              .targetEmail(found.map(a -> a.getEmail().value()).orElse(abbreviate(email)))
+              .targetEmail(address.map(EmailAddress::value).orElse(abbreviate(email)))
               .detail(found.isEmpty() ? "password: no such account" : "password: none set")
               .clientAddress(clientAddress)
               .build());
@@ -51,33 +50,25 @@ public class SignInService {
     Account account = found.get();
     if (account.isSignInPaused(now)) {
       hasher.verifyAgainstNothing(given);
-      LOG.warning(() -> "Password sign-in refused for account " + account.getId() + ": paused");
-      auditFor(account, AuditEvent.SIGN_IN_REFUSED, now, "password: sign-in paused", clientAddress);
-      return new SignInOutcome.Refused(SignInOutcome.Reason.CREDENTIALS);
+      return refusedWhilePaused(account, now, clientAddress);
     }
 
-    boolean correct = hasher.verify(given, account.getPasswordHash().orElseThrow());
+    boolean correct;
+    if (given.length() > PasswordPolicy.MAX_LENGTH) {
+      hasher.verifyAgainstNothing(given);
+      correct = false;
+    } else {
+      correct = hasher.verify(given, account.getPasswordHash().orElseThrow());
+    }
+    // Concurrent attempts queue here; one that started before a pause began is refused too.
     Account locked = accounts.findByIdForUpdate(account.getId()).orElseThrow();
+    if (locked.isSignInPaused(now)) {
+      return refusedWhilePaused(locked, now, clientAddress);
+    }
     if (!correct) {
       Optional<Duration> pause = locked.signInFailed(now);
       auditFor(locked, AuditEvent.SIGN_IN_FAILED, now, "password: wrong", clientAddress);
-      pause.ifPresent(
-          p -> {
-            LOG.warning(
-                () ->
-                    "Password sign-in paused for "
-                        + p.toSeconds()
-                        + " s after "
-                        + locked.getFailedSignIns()
-                        + " consecutive failures on account "
-                        + locked.getId());
-            auditFor(
-                locked,
-                AuditEvent.SIGN_IN_PAUSED,
-                now,
-                "failures: " + locked.getFailedSignIns() + ", pause: " + p.toSeconds() + " s",
-                clientAddress);
-          });
+      pause.ifPresent(p -> paused(locked, p, now, clientAddress));
       return new SignInOutcome.Refused(SignInOutcome.Reason.CREDENTIALS);
     }
     if (!locked.isActive()) {
@@ -88,6 +79,29 @@ public class SignInService {
     locked.signedIn(now);
     auditFor(locked, AuditEvent.SIGN_IN_SUCCEEDED, now, "password", clientAddress);
     return new SignInOutcome.SignedIn(views.of(locked));
+  }
+
+  private SignInOutcome refusedWhilePaused(Account account, Instant now, String clientAddress) {
+    LOG.warning(() -> "Password sign-in refused for account " + account.getId() + ": paused");
+    auditFor(account, AuditEvent.SIGN_IN_REFUSED, now, "password: sign-in paused", clientAddress);
+    return new SignInOutcome.Refused(SignInOutcome.Reason.CREDENTIALS);
+  }
+
+  private void paused(Account account, Duration pause, Instant now, String clientAddress) {
+    LOG.warning(
+        () ->
+            "Password sign-in paused for "
+                + pause.toSeconds()
+                + " s after "
+                + account.getFailedSignIns()
+                + " consecutive failures on account "
+                + account.getId());
+    auditFor(
+        account,
+        AuditEvent.SIGN_IN_PAUSED,
+        now,
+        "failures: " + account.getFailedSignIns() + ", pause: " + pause.toSeconds() + " s",
+        clientAddress);
   }
 
   private void auditFor(
