@@ -7,10 +7,12 @@ import io.latchkey.domain.AccountRepository;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
+import io.latchkey.domain.LinkedIdentityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What people do with their own account once signed in. */
@@ -23,11 +25,28 @@ public class AccountService {
   @Inject PasswordPolicy passwordPolicy;
   @Inject PasswordHasher hasher;
   @Inject AccountViews views;
+  @Inject LinkedIdentityRepository identities;
 
   /** The account as it is now, for the request at hand. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<AccountView> find(long accountId) {
     return accounts.findById(accountId).map(views::of);
+  }
+
+  /** The provider identities linked to the account, oldest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<LinkedIdentityView> linkedIdentities(long accountId) {
+    return identities.ofAccount(accountId).stream()
+        .map(
+            identity ->
+                new LinkedIdentityView(
+                    identity.getIssuer(),
+                    identity.getSubject(),
+                    identity.getEmailAtLink().orElse(null),
+                    identity.isEmailVerified(),
+                    identity.getLinkedAt(),
+                    identity.getLastUsedAt().orElse(null)))
+        .toList();
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public record AccountView(
     long id,
+    /** Null for a provider-only account whose provider did not verify an email. */
     String email,
     String displayName,
     AccountStatus status,

@@ -32,7 +32,7 @@ public class AccountViews {
   public AccountView of(Account account) {
     return new AccountView(
         account.getId(),
-        account.getEmail().value(),
+        account.getEmail().map(EmailAddress::value).orElse(null),
         account.getDisplayName(),
         account.getStatus(),
         effectiveRoles(account),
@@ -45,7 +45,7 @@ public class AccountViews {
   private Set<Role> effectiveRoles(Account account) {
     Set<Role> roles = EnumSet.of(Role.USER);
     roles.addAll(account.getRoles());
-    if (configuredAdmin.filter(account.getEmail()::equals).isPresent()) {
+    if (configuredAdmin.isPresent() && configuredAdmin.equals(account.getEmail())) {
       roles.add(Role.ADMIN);
     }
     return roles;

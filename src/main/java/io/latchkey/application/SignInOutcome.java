@@ -15,7 +15,14 @@ public sealed interface SignInOutcome {
      * so that the page does not tell which emails have accounts.
      */
     CREDENTIALS,
-    /** The password was right but an admin disabled the account. */
-    DISABLED
+    /** The credentials were right but an admin disabled the account. */
+    DISABLED,
+    /**
+     * A provider identity not linked yet whose verified email belongs to an account: the owner must
+     * prove the account is theirs before the two are linked.
+     */
+    LINK_REQUIRED,
+    /** A provider identity with an unverified email that an account already uses: no link. */
+    UNVERIFIED_EMAIL_OF_ACCOUNT
   }
 }

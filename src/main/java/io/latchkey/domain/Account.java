@@ -53,7 +53,11 @@ public class Account {
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
   private Long id;
 
-  @Column(nullable = false, unique = true, length = EmailAddress.MAX_LENGTH)
+  /**
+   * Empty only for accounts registered through a provider that did not verify the email it gave: an
+   * unverified address is never allowed to claim one.
+   */
+  @Column(unique = true, length = EmailAddress.MAX_LENGTH)
   private String email;
 
   @Column(name = "display_name", nullable = false, length = MAX_DISPLAY_NAME_LENGTH)
@@ -93,7 +97,7 @@ public class Account {
   protected Account() {}
 
   private Account(EmailAddress email, String displayName, String passwordHash, Instant now) {
-    this.email = email.value();
+    this.email = email == null ? null : email.value();
     this.displayName = requireDisplayName(displayName);
     this.passwordHash = passwordHash;
     this.status = AccountStatus.ACTIVE;
@@ -107,6 +111,15 @@ public class Account {
     return new Account(email, displayName, Objects.requireNonNull(passwordHash), now);
   }
 
+  /**
+   * A new active account for someone who signed in through a provider for the first time; it has no
+   * password. The email is kept only when the provider verified it.
+   */
+  public static Account registerWithProvider(
+      Optional<EmailAddress> verifiedEmail, String displayName, Instant now) {
+    return new Account(verifiedEmail.orElse(null), displayName, null, now);
+  }
+
   // Sign-in ------------------------------------------------------------------------------------
 
   /** True while failed attempts have paused password sign-in. */
@@ -118,6 +131,14 @@ public class Account {
   public void signedIn(Instant now) {
     failedSignIns = 0;
     signInPausedUntil = null;
+    lastSignInAt = now;
+  }
+
+  /**
+   * Records a sign-in through a provider. The count of failed password attempts is left alone: a
+   * provider sign-in says nothing about who is guessing the password.
+   */
+  public void signedInThroughProvider(Instant now) {
     lastSignInAt = now;
   }
 
@@ -167,8 +188,8 @@ public class Account {
     return id;
   }
 
-  public EmailAddress getEmail() {
-    return new EmailAddress(email);
+  public Optional<EmailAddress> getEmail() {
+    return Optional.ofNullable(email).map(EmailAddress::new);
   }
 
   public String getDisplayName() {

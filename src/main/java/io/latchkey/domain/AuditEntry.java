@@ -94,7 +94,7 @@ public class AuditEntry {
 
     public Builder target(Account account) {
       this.targetAccountId = account.getId();
-      this.targetEmail = account.getEmail().value();
+      this.targetEmail = account.getEmail().map(EmailAddress::value).orElse(null);
       return this;
     }
 

@@ -12,5 +12,7 @@ public enum AuditEvent {
   /** A sign-in was refused because the account's sign-in was paused or it is disabled. */
   SIGN_IN_REFUSED,
   SIGNED_OUT,
+  /** A provider identity was linked to an account (at a first sign-in that registered it). */
+  IDENTITY_LINKED,
   PASSWORD_CHANGED
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -22,6 +23,14 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "linked_identity")
+@NamedQuery(
+    name = "LinkedIdentity.bySubject",
+    query =
+        "SELECT i FROM LinkedIdentity i JOIN FETCH i.account"
+            + " WHERE i.issuer = :issuer AND i.subject = :subject")
+@NamedQuery(
+    name = "LinkedIdentity.byAccount",
+    query = "SELECT i FROM LinkedIdentity i WHERE i.account.id = :accountId ORDER BY i.linkedAt")
 public class LinkedIdentity {
 
   @Id
@@ -45,6 +54,15 @@ public class LinkedIdentity {
   @Column(name = "email_at_link", length = EmailAddress.MAX_LENGTH)
   private String emailAtLink;
 
+  @Column(name = "email_verified", nullable = false)
+  private boolean emailVerified;
+
+  @Column(length = 200)
+  private String name;
+
+  @Column(length = 2000)
+  private String picture;
+
   @Column(name = "linked_at", nullable = false)
   private Instant linkedAt;
 
@@ -53,12 +71,18 @@ public class LinkedIdentity {
 
   protected LinkedIdentity() {}
 
-  public LinkedIdentity(
-      Account account, String issuer, String subject, String emailAtLink, Instant now) {
+  /**
+   * Links an identity to an account, recording what the provider said about the person at link time
+   * (values too long for their columns are cut, never refused).
+   */
+  public LinkedIdentity(Account account, ExternalProfile profile, Instant now) {
     this.account = Objects.requireNonNull(account);
-    this.issuer = Objects.requireNonNull(issuer);
-    this.subject = Objects.requireNonNull(subject);
-    this.emailAtLink = emailAtLink;
+    this.issuer = profile.subject().issuer();
+    this.subject = profile.subject().subject();
+    this.emailAtLink = cut(profile.email(), EmailAddress.MAX_LENGTH);
+    this.emailVerified = profile.emailVerified();
+    this.name = cut(profile.name(), 200);
+    this.picture = cut(profile.picture(), 2000);
     this.linkedAt = now;
     this.lastUsedAt = now;
   }
@@ -88,11 +112,27 @@ public class LinkedIdentity {
     return Optional.ofNullable(emailAtLink);
   }
 
+  public boolean isEmailVerified() {
+    return emailVerified;
+  }
+
+  public Optional<String> getName() {
+    return Optional.ofNullable(name);
+  }
+
+  public Optional<String> getPicture() {
+    return Optional.ofNullable(picture);
+  }
+
   public Instant getLinkedAt() {
     return linkedAt;
   }
 
   public Optional<Instant> getLastUsedAt() {
     return Optional.ofNullable(lastUsedAt);
+  }
+
+  private static String cut(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 }

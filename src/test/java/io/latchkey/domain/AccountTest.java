@@ -115,7 +115,7 @@ class AccountTest {
   void aRegisteredAccountIsAnActiveUserWithTheGivenEmailAndPassword() {
     Account account = newAccount();
 
-    assertEquals(EMAIL, account.getEmail());
+    assertEquals(Optional.of(EMAIL), account.getEmail());
     assertEquals(AccountStatus.ACTIVE, account.getStatus());
     assertTrue(account.isActive());
     assertEquals(Set.of(Role.USER), account.getRoles());

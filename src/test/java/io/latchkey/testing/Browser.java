@@ -113,6 +113,41 @@ public final class Browser implements TestWatcher, AutoCloseable {
     return html;
   }
 
+  /** Clicks a link or button by id and returns the page it leads to, after any redirects. */
+  public Page click(HtmlPage page, String id) {
+    var element = page.getElementById(id);
+    if (element == null) {
+      throw new AssertionError("No element " + id + " on " + page.getUrl());
+    }
+    try {
+      lastPage = element.click();
+      return lastPage;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether redirects are followed (they are, unless a test steps through a flow by hand). */
+  public Browser followRedirects(boolean follow) {
+    client.getOptions().setRedirectEnabled(follow);
+    return this;
+  }
+
+  /** The Location header of the last response (when redirects are not followed). */
+  public String location() {
+    return lastPage.getWebResponse().getResponseHeaderValue("Location");
+  }
+
+  /** Requests an absolute URL (for example a provider's), as the browser would. */
+  public Page getAbsolute(String url) {
+    try {
+      lastPage = client.getPage(url);
+      return lastPage;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public CookieManager cookies() {
     return client.getCookieManager();
   }

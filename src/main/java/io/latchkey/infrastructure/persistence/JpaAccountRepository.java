@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -42,22 +41,10 @@ public class JpaAccountRepository implements AccountRepository {
       em.flush();
       return account;
     } catch (PersistenceException e) {
-      if (isUniqueViolation(e)) {
+      if (UniqueViolations.isUniqueViolation(e)) {
         throw new DuplicateEmailException(e);
       }
       throw e;
     }
-  }
-
-  /** SQLSTATE class 23 is "integrity constraint violation" on every database we support. */
-  private static boolean isUniqueViolation(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

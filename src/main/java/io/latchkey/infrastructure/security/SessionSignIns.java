@@ -32,7 +32,8 @@ public class SessionSignIns {
 
   /** Step 8–9: a new session id, holding only the account id, its generation and the time. */
   public void start(HttpServletRequest request, AccountView account) {
-    if (request.getSession(false) != null) {
+    HttpSession existing = request.getSession(false);
+    if (existing != null && isValid(existing)) {
       request.changeSessionId();
     }
     HttpSession session = request.getSession(true);
@@ -41,6 +42,26 @@ public class SessionSignIns {
         new SignedInSession(account.id(), account.sessionGeneration(), Instant.now()));
     session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
     request.setAttribute(CURRENT_ACCOUNT, account);
+  }
+
+  /**
+   * Step 8–9 after a provider callback: the whole session is replaced, so that nothing the OpenID
+   * mechanism kept in it (state, nonce, tokens) outlives the sign-in.
+   */
+  public void startFresh(HttpServletRequest request, AccountView account) {
+    HttpSession previous = request.getSession(false);
+    if (previous != null) {
+      invalidate(previous);
+    }
+    start(request, account);
+  }
+
+  /** Ends the session without signing anyone in (a failed provider callback). */
+  public void discard(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      invalidate(session);
+    }
   }
 
   /** After the user changed a credential: this session carries on, all others end. */
@@ -102,6 +123,15 @@ public class SessionSignIns {
     cookie.setSecure(settings.isSecure());
     cookie.setAttribute("SameSite", "Lax");
     response.addCookie(cookie);
+  }
+
+  private static boolean isValid(HttpSession session) {
+    try {
+      session.getCreationTime();
+      return true;
+    } catch (IllegalStateException invalidated) {
+      return false;
+    }
   }
 
   private static void invalidate(HttpSession session) {

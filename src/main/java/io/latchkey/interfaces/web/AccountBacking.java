@@ -2,12 +2,14 @@ package io.latchkey.interfaces.web;
 
 import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
+import io.latchkey.application.LinkedIdentityView;
 import io.latchkey.application.exceptions.BusinessException;
 import io.latchkey.infrastructure.security.SessionSignIns;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 
 /** {@code account.xhtml}: who I am, how I sign in, and changing my password. */
 @Named
@@ -19,9 +21,18 @@ public class AccountBacking {
   @Inject SessionSignIns sessions;
   @Inject HttpServletRequest request;
 
+  private List<LinkedIdentityView> identities;
   private String currentPassword;
   private String newPassword;
   private String newPasswordAgain;
+
+  /** The provider identities linked to this account (read once per request). */
+  public List<LinkedIdentityView> getIdentities() {
+    if (identities == null) {
+      identities = accounts.linkedIdentities(activeUser.id());
+    }
+    return identities;
+  }
 
   public void changePassword() {
     if (!newPassword.equals(newPasswordAgain)) {

@@ -1,11 +1,11 @@
 package io.latchkey.interfaces.web;
 
+import io.latchkey.infrastructure.security.SupportIds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.SecureRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,8 +18,6 @@ import java.util.logging.Logger;
 public class ErrorPageBacking {
 
   private static final Logger LOG = Logger.getLogger(ErrorPageBacking.class.getName());
-  private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject HttpServletRequest request;
 
@@ -27,19 +25,11 @@ public class ErrorPageBacking {
 
   public String getSupportId() {
     if (supportId == null) {
-      supportId = newSupportId();
+      supportId = SupportIds.next();
       Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
       LOG.log(Level.SEVERE, "Support id " + supportId + ": request to " + uri + " failed", error);
     }
     return supportId;
-  }
-
-  static String newSupportId() {
-    char[] id = new char[8];
-    for (int i = 0; i < id.length; i++) {
-      id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-    }
-    return new String(id);
   }
 }

@@ -39,6 +39,7 @@ class DatabasesIT {
 
     try (PayaraProcess server = PayaraProcess.start(environment)) {
       register(server, email);
+      providerSignInIsExplainedAsNotConfigured(server);
     }
     assertTrue(Files.exists(dataDir.resolve("latchkey.mv.db")), "H2 file under the data dir");
 
@@ -82,6 +83,20 @@ class DatabasesIT {
       assertTrue(rows.getString(1).startsWith("PBKDF2WithHmacSHA256:600000:"));
       assertEquals(1, rows.getLong(2));
     }
+  }
+
+  /** No OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: the button says so, and the start URL explains. */
+  private void providerSignInIsExplainedAsNotConfigured(PayaraProcess server) {
+    HtmlPage login = browser.at(server.baseUrl()).open("/login");
+    assertTrue(
+        login.getElementById("provider").getTextContent().contains("is not configured"),
+        login.asNormalizedText());
+    assertTrue(login.getElementById("continue-with-provider") == null);
+    HtmlPage problem = browser.open("/auth/google");
+    assertEquals(200, problem.getWebResponse().getStatusCode());
+    assertTrue(problem.getElementById("problem").getTextContent().contains("not configured"));
+    String health = browser.get("/health").getWebResponse().getContentAsString();
+    assertTrue(health.contains("\"configured\":false"), health);
   }
 
   private void register(PayaraProcess server, String email) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
+import io.latchkey.testing.ItProvider;
 import io.latchkey.testing.TestDatabase;
 import java.net.URL;
 import java.sql.Timestamp;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Email/password accounts end to end, through the real pages of the packaged WAR on Payara Micro:
  * what the user sees, and what the database holds afterwards.
  */
-@ExtendWith({TestDatabase.class, ArquillianExtension.class})
+@ExtendWith({TestDatabase.class, ItProvider.class, ArquillianExtension.class})
 @RunAsClient
 class AccountsIT {
 

@@ -105,7 +105,7 @@ public final class TestProvider implements AutoCloseable {
     void handle(HttpExchange exchange) throws Exception;
   }
 
-  private TestProvider(String clientId, String clientSecret, List<String> redirectUris)
+  private TestProvider(int port, String clientId, String clientSecret, List<String> redirectUris)
       throws IOException {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
@@ -119,7 +119,7 @@ public final class TestProvider implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(executor);
     issuer = "http://localhost:" + server.getAddress().getPort();
     route("/.well-known/openid-configuration", "discovery", this::discovery);
@@ -137,11 +137,17 @@ public final class TestProvider implements AutoCloseable {
    * "http://localhost:8080/*"}.
    */
   public static TestProvider start(String clientId, String clientSecret, String... redirectUris) {
+    return start(0, clientId, clientSecret, redirectUris);
+  }
+
+  /** As {@link #start(String, String, String...)}, on a given port (0: any free one). */
+  public static TestProvider start(
+      int port, String clientId, String clientSecret, String... redirectUris) {
     if (clientId.isEmpty() || clientSecret.isEmpty() || redirectUris.length == 0) {
       throw new IllegalArgumentException("Need a client id, a client secret and a redirect URI");
     }
     try {
-      return new TestProvider(clientId, clientSecret, List.of(redirectUris));
+      return new TestProvider(port, clientId, clientSecret, List.of(redirectUris));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

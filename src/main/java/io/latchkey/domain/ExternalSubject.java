@@ -1,0 +1,21 @@
+package io.latchkey.domain;
+
+import java.util.Objects;
+
+/**
+ * Who someone is at an OpenID provider: the subject identifier, unique within its issuer. Compared
+ * by value; never by email, which a provider may change or reassign.
+ */
+public record ExternalSubject(String issuer, String subject) {
+
+  public ExternalSubject {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(subject, "subject");
+    if (issuer.isBlank() || subject.isBlank()) {
+      throw new IllegalArgumentException("issuer and subject must not be blank");
+    }
+    if (issuer.length() > 255 || subject.length() > 255) {
+      throw new IllegalArgumentException("issuer and subject have at most 255 characters");
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.latchkey.infrastructure.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The OpenID provider settings, from environment variables through MicroProfile Config, for the
+ * standard mechanism's annotation ({@code ${openIdSettings.…}}, see {@link
+ * ProviderSignInDefinition}) and for the checks Latchkey adds.
+ *
+ * <p>Without a client id and secret the application still runs: password sign-in works and the
+ * provider button says that provider sign-in is not configured.
+ */
+@Named("openIdSettings")
+@ApplicationScoped
+public class OpenIdSettings {
+
+  static final String CALLBACK_PATH = "/auth/callback";
+  static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
+
+  private String providerId;
+  private String providerName;
+  private String issuer;
+  private Optional<String> clientId;
+  private Optional<String> clientSecret;
+  private String scopes;
+  private String prompt;
+  private Set<String> allowedAlgorithms;
+  private Duration connectTimeout;
+  private Duration readTimeout;
+  private String redirectUri;
+
+  protected OpenIdSettings() {}
+
+  @Inject
+  OpenIdSettings(
+      SecuritySettings security,
+      @ConfigProperty(name = "OIDC_PROVIDER_ID", defaultValue = "google") String providerId,
+      @ConfigProperty(name = "OIDC_PROVIDER_NAME", defaultValue = "Google") String providerName,
+      @ConfigProperty(name = "OIDC_ISSUER", defaultValue = "https://accounts.google.com")
+          String issuer,
+      @ConfigProperty(name = "OIDC_CLIENT_ID") Optional<String> clientId,
+      @ConfigProperty(name = "OIDC_CLIENT_SECRET") Optional<String> clientSecret,
+      @ConfigProperty(name = "OIDC_SCOPES", defaultValue = "openid email profile") String scopes,
+      @ConfigProperty(name = "OIDC_PROMPT") Optional<String> prompt,
+      @ConfigProperty(name = "OIDC_ID_TOKEN_ALGORITHMS", defaultValue = "RS256") String algorithms,
+      @ConfigProperty(name = "OIDC_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectSeconds,
+      @ConfigProperty(name = "OIDC_READ_TIMEOUT_SECONDS", defaultValue = "10") int readSeconds) {
+    if (!providerId.matches("[a-z0-9-]{1,32}") || "callback".equals(providerId)) {
+      throw new IllegalArgumentException("OIDC_PROVIDER_ID must be 1 to 32 of a-z, 0-9 and -");
+    }
+    this.providerId = providerId;
+    this.providerName = providerName;
+    this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    this.clientId = clientId.filter(value -> !value.isBlank());
+    this.clientSecret = clientSecret.filter(value -> !value.isBlank());
+    this.scopes = scopes;
+    this.prompt = prompt.orElse("");
+    this.allowedAlgorithms =
+        Arrays.stream(algorithms.split(","))
+            .map(String::strip)
+            .filter(alg -> !alg.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    if (allowedAlgorithms.stream()
+        .anyMatch(alg -> alg.equalsIgnoreCase("none") || alg.startsWith("HS"))) {
+      throw new IllegalArgumentException("OIDC_ID_TOKEN_ALGORITHMS must not allow none or HMAC");
+    }
+    this.connectTimeout = Duration.ofSeconds(connectSeconds);
+    this.readTimeout = Duration.ofSeconds(readSeconds);
+    this.redirectUri = security.baseUrl() + CALLBACK_PATH;
+  }
+
+  /** Both a client id and a secret are set. */
+  public boolean isConfigured() {
+    return clientId.isPresent() && clientSecret.isPresent();
+  }
+
+  /** The path segment of the start URL: {@code /auth/{providerId}}. */
+  public String getProviderId() {
+    return providerId;
+  }
+
+  /** Shown on the button: "Continue with {name}". */
+  public String getProviderName() {
+    return providerName;
+  }
+
+  /** The issuer exactly as configured (without a trailing slash); id_tokens must carry it. */
+  public String getIssuer() {
+    return issuer;
+  }
+
+  /**
+   * The discovery document's URL, given to the mechanism in full: the standard mechanism caches the
+   * document only under a URI that already ends with the well-known path.
+   */
+  public String getDiscoveryUri() {
+    return issuer + DISCOVERY_PATH;
+  }
+
+  public String getClientId() {
+    return clientId.orElse("");
+  }
+
+  public String getClientSecret() {
+    return clientSecret.orElse("");
+  }
+
+  /** {@code LATCHKEY_BASE_URL/auth/callback}: from configuration, never from a Host header. */
+  public String getRedirectUri() {
+    return redirectUri;
+  }
+
+  public String getScopes() {
+    return scopes;
+  }
+
+  public String getPrompt() {
+    return prompt;
+  }
+
+  public Set<String> allowedAlgorithms() {
+    return allowedAlgorithms;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** For the mechanism's JWKS client, which has timeouts of its own. */
+  public int getJwksConnectTimeoutMillis() {
+    return (int) connectTimeout.toMillis();
+  }
+
+  public int getJwksReadTimeoutMillis() {
+    return (int) readTimeout.toMillis();
+  }
+}

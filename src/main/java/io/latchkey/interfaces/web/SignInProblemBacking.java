@@ -1,0 +1,44 @@
+package io.latchkey.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.Set;
+
+/**
+ * {@code sign-in-problem.xhtml}: why a provider sign-in did not complete, in the user's language,
+ * with the support id that the server log shows beside the real reason. Only known reasons are
+ * shown; anything else reads as a plain failure.
+ */
+@Named
+@RequestScoped
+public class SignInProblemBacking {
+
+  private static final Set<String> REASONS =
+      Set.of(
+          "cancelled", "failed", "disabled", "link-required", "unverified-email", "not-configured");
+
+  private String reason;
+  private String supportId;
+
+  /** The message key for the reason. */
+  public String getMessageKey() {
+    return "problem." + (REASONS.contains(reason) ? reason : "failed");
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  /** The support id, if it has the shape of one (the page never echoes other input). */
+  public String getSupportId() {
+    return supportId != null && supportId.matches("[A-Z2-9]{8}") ? supportId : null;
+  }
+
+  public void setSupportId(String supportId) {
+    this.supportId = supportId;
+  }
+}

@@ -1,0 +1,437 @@
+package io.latchkey.infrastructure.security;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.testing.Browser;
+import io.latchkey.testing.Deployments;
+import io.latchkey.testing.ItProvider;
+import io.latchkey.testing.ItServer;
+import io.latchkey.testing.TestDatabase;
+import io.latchkey.testing.provider.Hostility;
+import io.latchkey.testing.provider.Login;
+import io.latchkey.testing.provider.TestProvider;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * "Continue with …" end to end: the packaged WAR on Payara Micro, the standard OpenID mechanism,
+ * and the project's controllable provider, which issues good tokens with chosen claims and hostile
+ * ones. The browser is HtmlUnit, following the redirects with its own cookie jar.
+ */
+@ExtendWith({TestDatabase.class, ItProvider.class, ArquillianExtension.class})
+@RunAsClient
+class ProviderSignInIT {
+
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.packagedWar();
+  }
+
+  @RegisterExtension Browser browser = new Browser();
+
+  private final TestProvider provider = ItProvider.provider();
+
+  @BeforeEach
+  void openBrowser() {
+    browser.at(ItServer.url());
+    provider.clearLogins();
+    provider.setJwksAvailable(true);
+  }
+
+  // Sign-in and registration ------------------------------------------------------------------
+
+  @Test
+  void theFirstSignInRegistersTheAccountAndTheNextOneFindsIt() {
+    Login login =
+        person("Grace Hopper")
+            .withClaim("roles", List.of("admin"))
+            .withClaim("groups", List.of("admin"));
+    HtmlPage account = signInWithProvider(browser, login);
+
+    assertTrue(account.getUrl().getPath().endsWith("/account"), account.getUrl().toString());
+    assertNull(account.getUrl().getQuery(), "no code or state left in the URL");
+    assertEquals(login.email(), account.getElementById("email").getTextContent());
+    assertEquals("Grace Hopper", account.getElementById("displayName").getTextContent());
+    assertTrue(account.getElementById("methods").getTextContent().contains(provider.issuer()));
+
+    long accountId = accountIdOf(login.email());
+    assertEquals(
+        List.of(accountId),
+        TestDatabase.column(
+            "SELECT account_id FROM linked_identity WHERE issuer = ? AND subject = ?"
+                + " AND email_at_link = ? AND email_verified = TRUE AND name = ?",
+            provider.issuer(),
+            login.subject(),
+            login.email(),
+            "Grace Hopper"));
+    assertEquals(1, TestDatabase.auditCount("ACCOUNT_REGISTERED", login.email()));
+    assertEquals(1, TestDatabase.auditCount("IDENTITY_LINKED", login.email()));
+
+    assertEquals(
+        403, browser.get("/admin").getWebResponse().getStatusCode(), "roles claim ignored");
+
+    signOut(browser);
+    assertTrue(signInWithProvider(browser, login).getUrl().getPath().endsWith("/account"));
+    assertEquals(List.of(accountId), accountIds(login.email()), "the same account, not a new one");
+    assertEquals(2, TestDatabase.auditCount("SIGN_IN_SUCCEEDED", login.email()));
+  }
+
+  @Test
+  void signInGetsANewSessionIdAndSignOutStaysAtLatchkey() {
+    Login login = person("Session Check");
+    browser.open("/login");
+    String before = browser.cookie("JSESSIONID").orElseThrow().getValue();
+    signInWithProvider(browser, login);
+    String after = browser.cookie("JSESSIONID").orElseThrow().getValue();
+    assertNotEquals(before, after);
+
+    int authorizeCalls = provider.calls("authorize");
+    HtmlPage signedOut = signOut(browser);
+    assertTrue(signedOut.getUrl().toString().startsWith(ItServer.baseUrl() + "/login"));
+    assertEquals(authorizeCalls, provider.calls("authorize"), "not bounced to the provider");
+    assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"));
+  }
+
+  @Test
+  void anUnverifiedEmailNeverMatchesAnExistingAccount() {
+    String email = uniqueEmail();
+    registerWithPassword(email);
+    Login unverified = person("Not Verified").withEmail(email).withEmailVerified(false);
+
+    HtmlPage refused = signInWithProvider(browser, unverified);
+    assertProblem(refused, "has not confirmed that this email address is yours");
+    assertEquals(0, linkCount(unverified));
+    assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"), "no session");
+
+    Login absent = person("No Claim").withEmail(email).withEmailVerified(null);
+    assertProblem(signInWithProvider(browser, absent), "has not confirmed");
+    assertEquals(0, linkCount(absent));
+  }
+
+  @Test
+  void aVerifiedEmailOfAnExistingAccountIsNotLinkedSilently() {
+    String email = uniqueEmail();
+    registerWithPassword(email);
+    Login verified = person("Same Email").withEmail(email);
+
+    assertProblem(signInWithProvider(browser, verified), "already exists");
+    assertEquals(0, linkCount(verified));
+    assertEquals(1, accountIds(email).size());
+  }
+
+  @Test
+  void anUnverifiedEmailThatNoAccountUsesIsNotGivenToTheNewAccount() {
+    Login unverified = person("Fresh Unverified").withEmailVerified(false);
+    HtmlPage account = signInWithProvider(browser, unverified);
+    assertTrue(account.getUrl().getPath().endsWith("/account"));
+    assertEquals(0, accountIds(unverified.email()).size(), "the account has no email");
+    assertEquals(
+        List.of(false),
+        TestDatabase.column(
+            "SELECT email_verified FROM linked_identity WHERE subject = ?", unverified.subject()));
+  }
+
+  @Test
+  void aDisabledAccountCannotSignInThroughTheProvider() {
+    Login login = person("Soon Disabled");
+    signInWithProvider(browser, login);
+    signOut(browser);
+    TestDatabase.update("UPDATE account SET status = 'DISABLED' WHERE email = ?", login.email());
+
+    assertProblem(signInWithProvider(browser, login), "disabled");
+    assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"));
+  }
+
+  @Test
+  void concurrentFirstSignInsOfOneIdentityMakeOneAccount() throws Exception {
+    Login login = person("Double Click");
+    Browser tab1 = browser.another().followRedirects(false);
+    Browser tab2 = browser.another().followRedirects(false);
+    String callback1 = callbackUrl(tab1, login);
+    String callback2 = callbackUrl(tab2, login);
+
+    CompletableFuture<Page> first =
+        CompletableFuture.supplyAsync(() -> tab1.getAbsolute(callback1));
+    CompletableFuture<Page> second =
+        CompletableFuture.supplyAsync(() -> tab2.getAbsolute(callback2));
+    for (Page page : List.of(first.get(), second.get())) {
+      int status = page.getWebResponse().getStatusCode();
+      assertEquals(302, status, "a redirect, never an error: " + status);
+    }
+    assertEquals(1, accountIds(login.email()).size());
+    assertEquals(1, linkCount(login));
+  }
+
+  // Protocol safety ---------------------------------------------------------------------------
+
+  @Test
+  void hostileTokensAndTokenResponsesGetAFriendlyPageAndNoSession() {
+    List<Hostility> cases =
+        List.of(
+            Hostility.WRONG_KEY,
+            Hostility.ALG_NONE,
+            Hostility.HS256_WITH_CLIENT_SECRET,
+            Hostility.WRONG_ISSUER,
+            Hostility.WRONG_AUDIENCE,
+            Hostility.WRONG_AZP,
+            Hostility.EXPIRED,
+            Hostility.WRONG_NONCE,
+            Hostility.MISSING_SUB,
+            Hostility.TOKEN_ENDPOINT_500,
+            Hostility.TOKEN_ENDPOINT_HTML);
+    List<Executable> checks = new ArrayList<>();
+    for (Hostility hostility : cases) {
+      Login login = person("Hostile " + hostility).withHostility(hostility);
+      Browser victim = browser.another();
+      HtmlPage page = signInWithProvider(victim, login);
+      checks.add(() -> assertFailurePage(page, victim, login, hostility.name()));
+    }
+    assertAll(checks);
+  }
+
+  @Test
+  void cancellingAtTheProviderSaysSo() {
+    Login login = person("Changed Mind").withHostility(Hostility.DENY);
+    HtmlPage page = signInWithProvider(browser, login);
+    assertProblem(page, "You cancelled the sign-in at TestID");
+    assertNull(page.getUrl().getQuery().contains("code=") ? "code in URL" : null);
+    assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"));
+    assertEquals(0, accountIds(login.email()).size());
+  }
+
+  @Test
+  void aHangingTokenEndpointGivesAnErrorPageWithinTheTimeout() {
+    provider.setHangDuration(Duration.ofSeconds(60));
+    Login login = person("Patient").withHostility(Hostility.TOKEN_ENDPOINT_HANG);
+    Instant start = Instant.now();
+    HtmlPage page = signInWithProvider(browser, login);
+    Duration waited = Duration.between(start, Instant.now());
+    assertFailurePage(page, browser, login, "hang");
+    assertTrue(waited.compareTo(Duration.ofSeconds(15)) < 0, "waited " + waited);
+  }
+
+  @Test
+  void aCallbackCannotBeReplayedOrUsedFromAnotherBrowser() {
+    Login login = person("Replay Target");
+    Browser owner = browser.another().followRedirects(false);
+    String callback = callbackUrl(owner, login);
+
+    Browser attacker = browser.another();
+    Page stolen = attacker.getAbsolute(callback);
+    assertTrue(stolen.getUrl().getPath().endsWith("/sign-in-problem"), stolen.getUrl().toString());
+    assertTrue(attacker.open("/account").getUrl().getPath().endsWith("/login"));
+
+    owner.followRedirects(true);
+    assertTrue(owner.getAbsolute(callback).getUrl().getPath().endsWith("/account"), "first use");
+    signOut(owner);
+    Page replayed = owner.getAbsolute(callback);
+    assertTrue(replayed.getUrl().getPath().endsWith("/sign-in-problem"), "state is single-use");
+  }
+
+  @Test
+  void inSteadyStateASignInCostsOneTokenCallAndKeysRotateWithoutRestart() {
+    signInWithProvider(browser.another(), person("Warm Up"));
+    provider.resetCounts();
+    for (int i = 0; i < 3; i++) {
+      assertTrue(
+          signInWithProvider(browser.another(), person("Steady " + i))
+              .getUrl()
+              .getPath()
+              .endsWith("/account"));
+    }
+    assertEquals(3, provider.calls("token"));
+    assertEquals(0, provider.calls("discovery"));
+    assertEquals(0, provider.calls("jwks"));
+    assertEquals(0, provider.calls("userinfo"));
+
+    provider.rotateKeys();
+    assertTrue(
+        signInWithProvider(browser.another(), person("After Rotation"))
+            .getUrl()
+            .getPath()
+            .endsWith("/account"),
+        "a new kid is fetched from the JWKS at once");
+    assertEquals(1, provider.calls("jwks"));
+  }
+
+  @Test
+  void anUnreachableJwksGivesAFriendlyPage() {
+    provider.rotateKeys();
+    provider.setJwksAvailable(false);
+    Login login = person("No Keys");
+    HtmlPage page = signInWithProvider(browser, login);
+    provider.setJwksAvailable(true);
+    assertFailurePage(page, browser, login, "jwks");
+  }
+
+  @Test
+  void theRedirectUriComesFromConfigurationNotFromTheHostHeader() throws Exception {
+    String port = ItServer.baseUrl().substring(ItServer.baseUrl().lastIndexOf(':') + 1);
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(port))) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "GET /auth/testid HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      String location =
+          in.lines()
+              .filter(line -> line.toLowerCase().startsWith("location:"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(location.contains(provider.issuer() + "/authorize"), location);
+      String expected =
+          java.net.URLEncoder.encode(ItServer.baseUrl() + "/auth/callback", StandardCharsets.UTF_8);
+      assertTrue(location.contains("redirect_uri=" + expected), location);
+      assertFalse(location.contains("evil.example"), location);
+    }
+  }
+
+  @Test
+  void healthReportsTheProviderAsReachableAndConsistent() {
+    String health = browser.get("/health").getWebResponse().getContentAsString();
+    assertTrue(health.contains("\"openid-provider\""), health);
+    assertTrue(health.contains("\"reachable\":true"), health);
+    assertFalse(health.contains("\"DOWN\""), health);
+  }
+
+  @Test
+  void unknownProviderPathsAreNotFound() {
+    assertEquals(404, browser.get("/auth/nobody").getWebResponse().getStatusCode());
+  }
+
+  // Helpers -----------------------------------------------------------------------------------
+
+  private Login person(String name) {
+    String id = UUID.randomUUID().toString();
+    return Login.DEFAULT
+        .withSubject("subject-" + id)
+        .withEmail("person-" + id + "@example.test")
+        .withEmailVerified(true)
+        .withName(name);
+  }
+
+  private HtmlPage signInWithProvider(Browser browser, Login login) {
+    provider.enqueueLogin(login);
+    HtmlPage loginPage = browser.open("/login");
+    Page result = browser.click(loginPage, "continue-with-provider");
+    if (!(result instanceof HtmlPage html)) {
+      throw new AssertionError(
+          "Not an HTML page: HTTP "
+              + result.getWebResponse().getStatusCode()
+              + " "
+              + result.getWebResponse().getContentAsString());
+    }
+    return html;
+  }
+
+  /** Steps a browser (not following redirects) to the provider's redirect back to Latchkey. */
+  private String callbackUrl(Browser tab, Login login) {
+    provider.enqueueLogin(login);
+    tab.get("/auth/testid");
+    String authorize = tab.location();
+    tab.getAbsolute(authorize);
+    String callback = tab.location();
+    assertTrue(callback.startsWith(ItServer.baseUrl() + "/auth/callback?"), callback);
+    return callback;
+  }
+
+  private void assertFailurePage(HtmlPage page, Browser who, Login login, String label) {
+    assertEquals(200, page.getWebResponse().getStatusCode(), label);
+    assertTrue(page.getUrl().getPath().endsWith("/sign-in-problem"), label + ": " + page.getUrl());
+    assertFalse(page.getUrl().toString().contains("code="), label);
+    assertFalse(page.asNormalizedText().contains("eyJ"), label + ": no token in the page");
+    var supportId = page.getElementById("support-id");
+    assertNotNull(supportId, label + ": support id shown");
+    String id = supportId.getTextContent().replaceAll(".*([A-Z2-9]{8}).*", "$1").strip();
+    assertEquals(
+        1L,
+        TestDatabase.value(
+                "SELECT COUNT(*) FROM audit_entry WHERE event_type = 'SIGN_IN_FAILED'"
+                    + " AND detail LIKE ?",
+                "%" + id + "%")
+            .map(n -> ((Number) n).longValue())
+            .orElseThrow(),
+        label + ": audited with its support id");
+    assertEquals(0, accountIds(login.email()).size(), label + ": no account");
+    assertEquals(0, linkCount(login), label + ": no link");
+    assertTrue(who.open("/account").getUrl().getPath().endsWith("/login"), label + ": no session");
+  }
+
+  private static void assertProblem(HtmlPage page, String text) {
+    assertEquals(200, page.getWebResponse().getStatusCode());
+    assertTrue(page.getUrl().getPath().endsWith("/sign-in-problem"), page.getUrl().toString());
+    String problem = page.getElementById("problem").getTextContent();
+    assertTrue(problem.contains(text), problem);
+  }
+
+  private void registerWithPassword(String email) {
+    Browser other = browser.another();
+    other.submit(
+        "/register",
+        "register",
+        Map.of(
+            "email", email,
+            "displayName", "Password Owner",
+            "password", PASSWORD,
+            "passwordAgain", PASSWORD),
+        "submit");
+  }
+
+  private static HtmlPage signOut(Browser browser) {
+    return browser.submit("/account", "signOut", Map.of(), "submit");
+  }
+
+  private long linkCount(Login login) {
+    return ((Number)
+            TestDatabase.value(
+                    "SELECT COUNT(*) FROM linked_identity WHERE issuer = ? AND subject = ?",
+                    provider.issuer(),
+                    login.subject())
+                .orElseThrow())
+        .longValue();
+  }
+
+  private static List<Object> accountIds(String email) {
+    return TestDatabase.column("SELECT id FROM account WHERE email = ?", email);
+  }
+
+  private static long accountIdOf(String email) {
+    return ((Number) accountIds(email).get(0)).longValue();
+  }
+
+  private static String uniqueEmail() {
+    return "owner-" + UUID.randomUUID() + "@example.test";
+  }
+}
