@@ -73,12 +73,12 @@ public class AccountService {
     passwordPolicy.check(chosen);
     account.changePasswordHash(hasher.hash(chosen));
     audit.record(
-        AuditEntry.of(AuditEvent.PASSWORD_CHANGED, Instant.now())
-            .actor(accountId)
-            .target(account)
-            .detail("other sessions ended")
-            .clientAddress(clientAddress)
-            .build());
+        AuditEntry.byOwner(
+            AuditEvent.PASSWORD_CHANGED,
+            account,
+            Instant.now(),
+            "other sessions ended",
+            clientAddress));
     return views.of(account);
   }
 
@@ -89,10 +89,7 @@ public class AccountService {
         .ifPresent(
             account ->
                 audit.record(
-                    AuditEntry.of(AuditEvent.SIGNED_OUT, Instant.now())
-                        .actor(accountId)
-                        .target(account)
-                        .clientAddress(clientAddress)
-                        .build()));
+                    AuditEntry.byOwner(
+                        AuditEvent.SIGNED_OUT, account, Instant.now(), null, clientAddress)));
   }
 }

@@ -92,12 +92,6 @@ public class ProviderAccountResolver {
 
   private void record(
       AuditEvent event, Account account, Instant now, String detail, String clientAddress) {
-    audit.record(
-        AuditEntry.of(event, now)
-            .actor(account.getId())
-            .target(account)
-            .detail(detail)
-            .clientAddress(clientAddress)
-            .build());
+    audit.record(AuditEntry.byOwner(event, account, now, detail, clientAddress));
   }
 }

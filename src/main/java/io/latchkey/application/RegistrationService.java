@@ -63,12 +63,7 @@ public class RegistrationService {
     }
     Account account = accounts.add(Account.registerWithPassword(address, name, hash, now));
     audit.record(
-        AuditEntry.of(AuditEvent.ACCOUNT_REGISTERED, now)
-            .actor(account.getId())
-            .target(account)
-            .detail("password")
-            .clientAddress(clientAddress)
-            .build());
+        AuditEntry.byOwner(AuditEvent.ACCOUNT_REGISTERED, account, now, "password", clientAddress));
     LOG.info(() -> "Registered account " + account.getId());
   }
 }

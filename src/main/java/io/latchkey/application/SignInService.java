@@ -106,13 +106,7 @@ public class SignInService {
 
   private void auditFor(
       Account account, AuditEvent event, Instant now, String detail, String clientAddress) {
-    audit.record(
-        AuditEntry.of(event, now)
-            .actor(account.getId())
-            .target(account)
-            .detail(detail)
-            .clientAddress(clientAddress)
-            .build());
+    audit.record(AuditEntry.byOwner(event, account, now, detail, clientAddress));
   }
 
   private static String abbreviate(String email) {

@@ -62,13 +62,28 @@ public class AuditEntry {
     this.eventType = Objects.requireNonNull(builder.eventType);
     this.actorAccountId = builder.actorAccountId;
     this.targetAccountId = builder.targetAccountId;
-    this.targetEmail = truncate(builder.targetEmail, EmailAddress.MAX_LENGTH);
-    this.detail = truncate(builder.detail, MAX_DETAIL_LENGTH);
-    this.clientAddress = truncate(builder.clientAddress, 64);
+    this.targetEmail = Texts.cut(builder.targetEmail, EmailAddress.MAX_LENGTH);
+    this.detail = Texts.cut(builder.detail, MAX_DETAIL_LENGTH);
+    this.clientAddress = Texts.cut(builder.clientAddress, 64);
   }
 
   public static Builder of(AuditEvent eventType, Instant occurredAt) {
     return new Builder(eventType, occurredAt);
+  }
+
+  /** An entry for something people did to their own account (the actor is the target). */
+  public static AuditEntry byOwner(
+      AuditEvent eventType,
+      Account account,
+      Instant occurredAt,
+      String detail,
+      String clientAddress) {
+    return of(eventType, occurredAt)
+        .actor(account.getId())
+        .target(account)
+        .detail(detail)
+        .clientAddress(clientAddress)
+        .build();
   }
 
   /** Fills an entry; {@link #build()} checks what is required. */
@@ -148,9 +163,5 @@ public class AuditEntry {
 
   public Optional<String> getClientAddress() {
     return Optional.ofNullable(clientAddress);
-  }
-
-  private static String truncate(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 }

@@ -79,10 +79,10 @@ public class LinkedIdentity {
     this.account = Objects.requireNonNull(account);
     this.issuer = profile.subject().issuer();
     this.subject = profile.subject().subject();
-    this.emailAtLink = cut(profile.email(), EmailAddress.MAX_LENGTH);
+    this.emailAtLink = Texts.cut(profile.email(), EmailAddress.MAX_LENGTH);
     this.emailVerified = profile.emailVerified();
-    this.name = cut(profile.name(), 200);
-    this.picture = cut(profile.picture(), 2000);
+    this.name = Texts.cut(profile.name(), 200);
+    this.picture = Texts.cut(profile.picture(), 2000);
     this.linkedAt = now;
     this.lastUsedAt = now;
   }
@@ -130,9 +130,5 @@ public class LinkedIdentity {
 
   public Optional<Instant> getLastUsedAt() {
     return Optional.ofNullable(lastUsedAt);
-  }
-
-  private static String cut(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 }
