@@ -2,12 +2,12 @@ package io.latchkey.application;
 
 import io.latchkey.application.exceptions.AccountNotFoundException;
 import io.latchkey.application.exceptions.IncorrectPasswordException;
+import io.latchkey.application.exceptions.InvalidInputException;
 import io.latchkey.domain.Account;
 import io.latchkey.domain.AccountRepository;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
-import io.latchkey.domain.LinkedIdentityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,7 +25,6 @@ public class AccountService {
   @Inject PasswordPolicy passwordPolicy;
   @Inject PasswordHasher hasher;
   @Inject AccountViews views;
-  @Inject LinkedIdentityRepository identities;
 
   /** The account as it is now, for the request at hand. */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -36,10 +35,11 @@ public class AccountService {
   /** The provider identities linked to the account, oldest first. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<LinkedIdentityView> linkedIdentities(long accountId) {
-    return identities.ofAccount(accountId).stream()
+    return accounts.findById(accountId).map(Account::getIdentities).orElse(List.of()).stream()
         .map(
             identity ->
                 new LinkedIdentityView(
+                    identity.getId(),
                     identity.getIssuer(),
                     identity.getSubject(),
                     identity.getEmailAtLink().orElse(null),
@@ -75,6 +75,35 @@ public class AccountService {
     audit.record(
         AuditEntry.byOwner(
             AuditEvent.PASSWORD_CHANGED,
+            account,
+            Instant.now(),
+            "other sessions ended",
+            clientAddress));
+    return views.of(account);
+  }
+
+  /**
+   * Gives an account that signs in only through providers a password (after a recent
+   * authentication).
+   *
+   * @return the account after the change; its other sessions have ended
+   * @throws io.latchkey.application.exceptions.PasswordRejectedException when the password does not
+   *     meet the policy
+   * @throws InvalidInputException when the account already has a password or has no email
+   */
+  public AccountView setPassword(long accountId, String newPassword, String clientAddress) {
+    Account account =
+        accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
+    if (account.hasPassword() || account.getEmail().isEmpty()) {
+      throw new InvalidInputException(
+          account.hasPassword() ? "password.alreadySet" : "password.needsEmail");
+    }
+    Password chosen = Password.of(newPassword);
+    passwordPolicy.check(chosen);
+    account.setFirstPassword(hasher.hash(chosen));
+    audit.record(
+        AuditEntry.byOwner(
+            AuditEvent.PASSWORD_SET,
             account,
             Instant.now(),
             "other sessions ended",

@@ -27,6 +27,7 @@ public class ProviderAccountResolver {
   @Inject LinkedIdentityRepository identities;
   @Inject AuditTrail audit;
   @Inject AccountViews views;
+  @Inject LinkingPolicy policy;
 
   public SignInOutcome resolve(ExternalProfile profile, String clientAddress) {
     Instant now = Instant.now();
@@ -51,43 +52,94 @@ public class ProviderAccountResolver {
 
     Optional<Account> sameEmail = profile.anyEmail().flatMap(accounts::findByEmail);
     if (sameEmail.isPresent()) {
-      // Never a silent merge: a verified email hands over to linking with the account's
-      // password; an unverified one is not evidence of anything.
-      boolean verified = profile.verifiedEmail().isPresent();
-      record(
-          AuditEvent.SIGN_IN_REFUSED,
-          sameEmail.get(),
-          now,
-          "provider "
-              + issuer
-              + (verified ? ": link required" : ": unverified email of an account"),
-          clientAddress);
-      return new SignInOutcome.Refused(
-          verified
-              ? SignInOutcome.Reason.LINK_REQUIRED
-              : SignInOutcome.Reason.UNVERIFIED_EMAIL_OF_ACCOUNT);
+      return sameEmail(sameEmail.get(), profile, now, clientAddress);
     }
 
     Account account =
-        accounts.add(
-            Account.registerWithProvider(profile.verifiedEmail(), profile.displayName(), now));
+        Account.registerWithProvider(profile.verifiedEmail(), profile.displayName(), now);
+    account.link(profile, now);
     account.signedInThroughProvider(now);
-    identities.add(new LinkedIdentity(account, profile, now));
+    accounts.add(account);
     record(AuditEvent.ACCOUNT_REGISTERED, account, now, "provider " + issuer, clientAddress);
     record(
         AuditEvent.IDENTITY_LINKED,
         account,
         now,
-        "provider "
-            + issuer
-            + ", subject "
-            + profile.subject().subject()
-            + ", email "
-            + profile.anyEmail().map(EmailAddress::value).orElse("none")
-            + (profile.emailVerified() ? " (verified)" : " (not verified)"),
+        describe(profile, "at registration"),
         clientAddress);
     record(AuditEvent.SIGN_IN_SUCCEEDED, account, now, "provider " + issuer, clientAddress);
     return new SignInOutcome.SignedIn(views.of(account));
+  }
+
+  /**
+   * A new identity whose email an account already has. Never a silent merge: an unverified email is
+   * not evidence of anything; a verified one hands over to linking with the account's password, or,
+   * where the deployment chose it, links at once. Linking at once also revokes the account's
+   * password and ends its sessions: whoever set them never proved the email, the provider just did.
+   */
+  private SignInOutcome sameEmail(
+      Account existing, ExternalProfile profile, Instant now, String clientAddress) {
+    String issuer = profile.subject().issuer();
+    if (profile.verifiedEmail().isEmpty()) {
+      record(
+          AuditEvent.SIGN_IN_REFUSED,
+          existing,
+          now,
+          "provider " + issuer + ": unverified email of an account",
+          clientAddress);
+      return new SignInOutcome.Refused(SignInOutcome.Reason.UNVERIFIED_EMAIL_OF_ACCOUNT);
+    }
+    if (!policy.autoLinksVerifiedEmail()) {
+      record(
+          AuditEvent.SIGN_IN_REFUSED,
+          existing,
+          now,
+          "provider " + issuer + ": link required",
+          clientAddress);
+      return new SignInOutcome.LinkRequired(
+          existing.getId(), existing.getEmail().orElseThrow().value(), profile);
+    }
+    Account account = accounts.findByIdForUpdate(existing.getId()).orElseThrow();
+    if (!account.isActive()) {
+      record(
+          AuditEvent.SIGN_IN_REFUSED,
+          account,
+          now,
+          "provider " + issuer + ": disabled",
+          clientAddress);
+      return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
+    }
+    account.link(profile, now);
+    boolean hadPassword = account.hasPassword();
+    if (hadPassword) {
+      account.revokeUnprovenPassword();
+    } else {
+      account.endAllSessions();
+    }
+    account.signedInThroughProvider(now);
+    accounts.flush();
+    record(
+        AuditEvent.IDENTITY_LINKED,
+        account,
+        now,
+        describe(profile, "auto-linked by verified email")
+            + (hadPassword ? "; password revoked" : "")
+            + "; other sessions ended",
+        clientAddress);
+    record(AuditEvent.SIGN_IN_SUCCEEDED, account, now, "provider " + issuer, clientAddress);
+    return new SignInOutcome.SignedIn(views.of(account), true);
+  }
+
+  static String describe(ExternalProfile profile, String how) {
+    return "provider "
+        + profile.subject().issuer()
+        + ", subject "
+        + profile.subject().subject()
+        + ", email "
+        + profile.anyEmail().map(EmailAddress::value).orElse("none")
+        + (profile.emailVerified() ? " (verified)" : " (not verified)")
+        + ", "
+        + how;
   }
 
   private void record(

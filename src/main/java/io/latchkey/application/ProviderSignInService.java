@@ -1,15 +1,18 @@
 package io.latchkey.application;
 
+import io.latchkey.domain.Account;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
 import io.latchkey.domain.DuplicateEmailException;
-import io.latchkey.domain.DuplicateLinkException;
 import io.latchkey.domain.ExternalProfile;
+import io.latchkey.domain.LinkedIdentity;
+import io.latchkey.domain.LinkedIdentityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -27,14 +30,42 @@ public class ProviderSignInService {
 
   @Inject ProviderAccountResolver resolver;
   @Inject AuditTrail audit;
+  @Inject LinkedIdentityRepository identities;
+  @Inject AccountViews views;
 
   public SignInOutcome signIn(ExternalProfile profile, String clientAddress) {
     try {
       return resolver.resolve(profile, clientAddress);
-    } catch (DuplicateLinkException | DuplicateEmailException raced) {
+    } catch (DuplicateEmailException raced) {
       LOG.info(() -> "Concurrent first sign-in of one identity; resolving it again");
       return resolver.resolve(profile, clientAddress);
     }
+  }
+
+  /**
+   * A signed-in user authenticated again at the provider: valid only with an identity linked to
+   * their own account.
+   *
+   * @return the account, when the identity is linked to it and it is active
+   */
+  @Transactional
+  public Optional<AccountView> reauthenticate(
+      long accountId, ExternalProfile profile, String clientAddress) {
+    Optional<Account> account =
+        identities
+            .find(profile.subject())
+            .map(LinkedIdentity::getAccount)
+            .filter(linked -> linked.getId() == accountId && linked.isActive());
+    account.ifPresent(
+        a ->
+            audit.record(
+                AuditEntry.byOwner(
+                    AuditEvent.SIGN_IN_SUCCEEDED,
+                    a,
+                    Instant.now(),
+                    "re-authentication, provider " + profile.subject().issuer(),
+                    clientAddress)));
+    return account.map(views::of);
   }
 
   /**

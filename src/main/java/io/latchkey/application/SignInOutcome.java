@@ -1,10 +1,28 @@
 package io.latchkey.application;
 
-/** What came of a password sign-in attempt. */
+import io.latchkey.domain.ExternalProfile;
+
+/** What came of a sign-in attempt, with a password or through a provider. */
 public sealed interface SignInOutcome {
 
-  /** The credentials were right and the account may sign in. */
-  record SignedIn(AccountView account) implements SignInOutcome {}
+  /**
+   * The account may sign in.
+   *
+   * @param newlyLinked a provider identity was linked to the account by this sign-in (the user is
+   *     told on the next page)
+   */
+  record SignedIn(AccountView account, boolean newlyLinked) implements SignInOutcome {
+    public SignedIn(AccountView account) {
+      this(account, false);
+    }
+  }
+
+  /**
+   * A provider identity not linked yet whose verified email belongs to an account: the owner must
+   * prove the account is theirs (its password) before the two are linked.
+   */
+  record LinkRequired(long accountId, String accountEmail, ExternalProfile identity)
+      implements SignInOutcome {}
 
   /** No sign-in; the reason decides which message the user sees. */
   record Refused(Reason reason) implements SignInOutcome {}
@@ -17,11 +35,6 @@ public sealed interface SignInOutcome {
     CREDENTIALS,
     /** The credentials were right but an admin disabled the account. */
     DISABLED,
-    /**
-     * A provider identity not linked yet whose verified email belongs to an account: the owner must
-     * prove the account is theirs before the two are linked.
-     */
-    LINK_REQUIRED,
     /** A provider identity with an unverified email that an account already uses: no link. */
     UNVERIFIED_EMAIL_OF_ACCOUNT
   }

@@ -1,5 +1,6 @@
 package io.latchkey.domain;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,13 +13,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +99,10 @@ public class Account {
 
   @Version private long version;
 
+  @OneToMany(mappedBy = "account", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("linkedAt")
+  private List<LinkedIdentity> identities = new ArrayList<>();
+
   protected Account() {}
 
   private Account(EmailAddress email, String displayName, String passwordHash, Instant now) {
@@ -161,11 +170,69 @@ public class Account {
     return Optional.of(pause);
   }
 
+  // Linked identities --------------------------------------------------------------------------
+
+  /** Links a provider identity to this account; (issuer, subject) must not be linked elsewhere. */
+  public LinkedIdentity link(ExternalProfile profile, Instant now) {
+    LinkedIdentity identity = new LinkedIdentity(this, profile, now);
+    identities.add(identity);
+    return identity;
+  }
+
+  /**
+   * Removes a linked identity.
+   *
+   * @param evenTheLastMethod whether the account may be left without any way to sign in (an admin
+   *     may do this to a disabled account)
+   * @throws NoSuchIdentityException when the identity is not linked to this account
+   * @throws LastSignInMethodException when it is the account's only way to sign in
+   */
+  public LinkedIdentity unlink(long identityId, boolean evenTheLastMethod) {
+    LinkedIdentity identity =
+        identities.stream()
+            .filter(candidate -> candidate.getId() == identityId)
+            .findFirst()
+            .orElseThrow(NoSuchIdentityException::new);
+    if (!evenTheLastMethod && !hasPassword() && identities.size() == 1) {
+      throw new LastSignInMethodException();
+    }
+    identities.remove(identity);
+    return identity;
+  }
+
+  public List<LinkedIdentity> getIdentities() {
+    return Collections.unmodifiableList(identities);
+  }
+
   // Credentials and sessions -------------------------------------------------------------------
 
   /** Replaces the password hash and ends every session opened before this change. */
   public void changePasswordHash(String newPasswordHash) {
     this.passwordHash = Objects.requireNonNull(newPasswordHash);
+    endAllSessions();
+  }
+
+  /** Gives an account that signs in only through providers a password as well. */
+  public void setFirstPassword(String passwordHash) {
+    if (hasPassword()) {
+      throw new IllegalStateException("the account has a password; change it instead");
+    }
+    if (email == null) {
+      throw new IllegalStateException("without an email there is nothing to sign in with");
+    }
+    changePasswordHash(passwordHash);
+  }
+
+  /**
+   * Removes the password of an account whose email a provider has just proven, when the password
+   * was set by someone who never proved it (see the pre-account-takeover policy in the README).
+   * Every session ends with it.
+   */
+  public void revokeUnprovenPassword() {
+    if (identities.isEmpty()) {
+      throw new LastSignInMethodException();
+    }
+    passwordHash = null;
     endAllSessions();
   }
 

@@ -13,10 +13,17 @@ public interface AccountRepository {
   Optional<Account> findByEmail(EmailAddress email);
 
   /**
-   * Adds a new account and writes it at once.
+   * Adds a new account (with its linked identities) and writes it at once.
    *
-   * @throws DuplicateEmailException when another account already has this email (also when a
-   *     concurrent registration won the race)
+   * @throws DuplicateEmailException when another account already has this email or one of its
+   *     identities is linked elsewhere (also when a concurrent registration won the race)
    */
   Account add(Account account);
+
+  /**
+   * Writes pending changes at once.
+   *
+   * @throws DuplicateEmailException as for {@link #add}, for a newly linked identity
+   */
+  void flush();
 }

@@ -14,5 +14,10 @@ public enum AuditEvent {
   SIGNED_OUT,
   /** A provider identity was linked to an account (at a first sign-in that registered it). */
   IDENTITY_LINKED,
+  /** A provider identity linked to another account was refused; it stays where it is. */
+  IDENTITY_LINK_REFUSED,
+  IDENTITY_UNLINKED,
+  /** An account that signed in only through providers got a password. */
+  PASSWORD_SET,
   PASSWORD_CHANGED
 }

@@ -1,5 +1,6 @@
 package io.latchkey.domain;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,10 @@ import java.util.Optional;
  * @param emailVerified true only when the provider said {@code email_verified: true}
  */
 public record ExternalProfile(
-    ExternalSubject subject, String email, boolean emailVerified, String name, String picture) {
+    ExternalSubject subject, String email, boolean emailVerified, String name, String picture)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The email, normalised, when the provider verified it: the only kind that may match. */
   public Optional<EmailAddress> verifiedEmail() {

@@ -1,12 +1,15 @@
 package io.latchkey.domain;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * Who someone is at an OpenID provider: the subject identifier, unique within its issuer. Compared
  * by value; never by email, which a provider may change or reassign.
  */
-public record ExternalSubject(String issuer, String subject) {
+public record ExternalSubject(String issuer, String subject) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public ExternalSubject {
     Objects.requireNonNull(issuer, "issuer");

@@ -28,9 +28,6 @@ import java.util.Optional;
     query =
         "SELECT i FROM LinkedIdentity i JOIN FETCH i.account"
             + " WHERE i.issuer = :issuer AND i.subject = :subject")
-@NamedQuery(
-    name = "LinkedIdentity.byAccount",
-    query = "SELECT i FROM LinkedIdentity i WHERE i.account.id = :accountId ORDER BY i.linkedAt")
 public class LinkedIdentity {
 
   @Id
@@ -92,8 +89,12 @@ public class LinkedIdentity {
     lastUsedAt = now;
   }
 
-  public Long getId() {
+  public long getId() {
     return id;
+  }
+
+  public ExternalSubject getExternalSubject() {
+    return new ExternalSubject(issuer, subject);
   }
 
   public Account getAccount() {

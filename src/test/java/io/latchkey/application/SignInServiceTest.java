@@ -255,6 +255,11 @@ class SignInServiceTest {
       byId.put(lastId, account);
       return account;
     }
+
+    @Override
+    public void flush() {
+      // Nothing is pending: changes are visible at once.
+    }
   }
 
   private static final class RecordingAuditTrail implements AuditTrail {

@@ -127,6 +127,16 @@ public final class Browser implements TestWatcher, AutoCloseable {
     }
   }
 
+  /** Sends a hand-made request with this browser's cookies (for replaying another's form). */
+  public Page send(WebRequest request) {
+    try {
+      lastPage = client.getPage(request);
+      return lastPage;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Whether redirects are followed (they are, unless a test steps through a flow by hand). */
   public Browser followRedirects(boolean follow) {
     client.getOptions().setRedirectEnabled(follow);

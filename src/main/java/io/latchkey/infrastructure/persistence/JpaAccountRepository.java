@@ -35,6 +35,18 @@ public class JpaAccountRepository implements AccountRepository {
   }
 
   @Override
+  public void flush() {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (UniqueViolations.isUniqueViolation(e)) {
+        throw new DuplicateEmailException(e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public Account add(Account account) {
     try {
       em.persist(account);

@@ -75,6 +75,13 @@ final class IdToken {
         string("picture"));
   }
 
+  /** When the person last authenticated at the provider ({@code auth_time}), if the token says. */
+  Optional<java.time.Instant> authTime() {
+    return claims.get("auth_time") instanceof jakarta.json.JsonNumber seconds
+        ? Optional.of(java.time.Instant.ofEpochSecond(seconds.longValue()))
+        : Optional.empty();
+  }
+
   private java.util.List<String> audiences() {
     JsonValue audience = claims.get("aud");
     if (audience instanceof JsonString single) {

@@ -36,12 +36,14 @@ public class OpenIdSettings {
   private Duration connectTimeout;
   private Duration readTimeout;
   private String redirectUri;
+  private ProviderRequest request;
 
   protected OpenIdSettings() {}
 
   @Inject
   OpenIdSettings(
       SecuritySettings security,
+      ProviderRequest request,
       @ConfigProperty(name = "OIDC_PROVIDER_ID", defaultValue = "google") String providerId,
       @ConfigProperty(name = "OIDC_PROVIDER_NAME", defaultValue = "Google") String providerName,
       @ConfigProperty(name = "OIDC_ISSUER", defaultValue = "https://accounts.google.com")
@@ -75,6 +77,7 @@ public class OpenIdSettings {
     this.connectTimeout = Duration.ofSeconds(connectSeconds);
     this.readTimeout = Duration.ofSeconds(readSeconds);
     this.redirectUri = security.baseUrl() + CALLBACK_PATH;
+    this.request = request;
   }
 
   /** Both a client id and a secret are set. */
@@ -122,8 +125,9 @@ public class OpenIdSettings {
     return scopes;
   }
 
+  /** {@code login} when this request needs a fresh authentication, else {@code OIDC_PROMPT}. */
   public String getPrompt() {
-    return prompt;
+    return request.requiresFreshLogin() ? "login" : prompt;
   }
 
   public Set<String> allowedAlgorithms() {

@@ -13,6 +13,7 @@ public class SecuritySettings {
   private URI baseUrl;
   private Duration sessionIdleTimeout;
   private Duration sessionMaxAge;
+  private Duration reauthenticateAfter;
 
   protected SecuritySettings() {}
 
@@ -21,7 +22,9 @@ public class SecuritySettings {
       @ConfigProperty(name = "LATCHKEY_BASE_URL", defaultValue = "http://localhost:8080")
           String baseUrl,
       @ConfigProperty(name = "LATCHKEY_SESSION_IDLE_MINUTES", defaultValue = "30") int idleMinutes,
-      @ConfigProperty(name = "LATCHKEY_SESSION_MAX_HOURS", defaultValue = "12") int maxHours) {
+      @ConfigProperty(name = "LATCHKEY_SESSION_MAX_HOURS", defaultValue = "12") int maxHours,
+      @ConfigProperty(name = "LATCHKEY_REAUTHENTICATE_AFTER_SECONDS", defaultValue = "300")
+          int reauthenticateAfterSeconds) {
     this.baseUrl =
         URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
     if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
@@ -32,6 +35,7 @@ public class SecuritySettings {
     }
     this.sessionIdleTimeout = Duration.ofMinutes(idleMinutes);
     this.sessionMaxAge = Duration.ofHours(maxHours);
+    this.reauthenticateAfter = Duration.ofSeconds(reauthenticateAfterSeconds);
   }
 
   /** The external URL of Latchkey, without a trailing slash. */
@@ -46,6 +50,14 @@ public class SecuritySettings {
 
   public Duration sessionIdleTimeout() {
     return sessionIdleTimeout;
+  }
+
+  /**
+   * How recent the last authentication must be for sensitive changes (connecting or removing an
+   * identity, setting a password); older sign-ins authenticate again first.
+   */
+  public Duration reauthenticateAfter() {
+    return reauthenticateAfter;
   }
 
   /** How long a sign-in lasts at most, however active the user is. */

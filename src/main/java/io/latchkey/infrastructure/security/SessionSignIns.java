@@ -2,6 +2,7 @@ package io.latchkey.infrastructure.security;
 
 import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
+import io.latchkey.domain.ExternalProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -56,12 +57,90 @@ public class SessionSignIns {
     start(request, account);
   }
 
-  /** Ends the session without signing anyone in (a failed provider callback). */
+  /**
+   * After a failed provider flow: the session and whatever the OpenID mechanism kept in it are
+   * replaced; a user who was signed in stays signed in.
+   */
   public void discard(HttpServletRequest request) {
+    Optional<SignedInSession> signedIn = current(request);
     HttpSession session = request.getSession(false);
     if (session != null) {
       invalidate(session);
     }
+    signedIn.ifPresent(s -> request.getSession(true).setAttribute(SignedInSession.ATTRIBUTE, s));
+  }
+
+  /** The user authenticated again: the sign-in time moves to now, under a new session id. */
+  public void reauthenticated(HttpServletRequest request) {
+    current(request)
+        .ifPresent(
+            signedIn -> {
+              request.changeSessionId();
+              request
+                  .getSession()
+                  .setAttribute(
+                      SignedInSession.ATTRIBUTE, signedIn.reauthenticatedAt(Instant.now()));
+            });
+  }
+
+  /** Whether this session's user authenticated within the re-authentication window. */
+  public boolean authenticatedRecently(HttpServletRequest request) {
+    return current(request)
+        .filter(s -> !s.isOlderThan(settings.reauthenticateAfter(), Instant.now()))
+        .isPresent();
+  }
+
+  // Pending link and provider intent -----------------------------------------------------------
+
+  /** Starts a fresh session holding only the identity that waits for its link to be confirmed. */
+  public PendingLink holdPendingLink(
+      HttpServletRequest request, long accountId, String accountEmail, ExternalProfile identity) {
+    discard(request);
+    PendingLink pending =
+        new PendingLink(
+            SupportIds.next() + SupportIds.next(),
+            accountId,
+            accountEmail,
+            identity,
+            Instant.now());
+    request.getSession(true).setAttribute(PendingLink.ATTRIBUTE, pending);
+    return pending;
+  }
+
+  /** The pending link of this session, unless it expired (an expired one is dropped). */
+  public Optional<PendingLink> pendingLink(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null
+        || !(session.getAttribute(PendingLink.ATTRIBUTE) instanceof PendingLink pending)) {
+      return Optional.empty();
+    }
+    if (pending.isExpired(Instant.now())) {
+      session.removeAttribute(PendingLink.ATTRIBUTE);
+      return Optional.empty();
+    }
+    return Optional.of(pending);
+  }
+
+  public void clearPendingLink(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(PendingLink.ATTRIBUTE);
+    }
+  }
+
+  void recordIntent(HttpServletRequest request, ProviderIntent intent) {
+    request.getSession(true).setAttribute(ProviderIntent.ATTRIBUTE, intent);
+  }
+
+  /** The intent of the flow this callback ends, taken out of the session (single use). */
+  Optional<ProviderIntent> takeIntent(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null
+        || !(session.getAttribute(ProviderIntent.ATTRIBUTE) instanceof ProviderIntent intent)) {
+      return Optional.empty();
+    }
+    session.removeAttribute(ProviderIntent.ATTRIBUTE);
+    return Optional.of(intent);
   }
 
   /** After the user changed a credential: this session carries on, all others end. */

@@ -1,5 +1,6 @@
 package io.latchkey.infrastructure.security;
 
+import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.AccountView;
 import io.latchkey.application.SignInOutcome;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,12 +16,47 @@ import java.util.Optional;
 public class SignInAttempt {
 
   private boolean providerCallback;
+  private ProviderIntent intent;
   private SignInOutcome outcome;
+  private AccountLinkingService.Connection connection;
+  private AccountView intentAccount;
   private String failure;
 
-  /** Marks this request as a provider callback: its validated identity is to be resolved. */
-  void expectProviderCallback() {
+  /**
+   * Marks this request as a provider callback: its validated identity is to be resolved, for the
+   * intent of the signed-in user who started the flow, if any.
+   */
+  void expectProviderCallback(ProviderIntent intent) {
     providerCallback = true;
+    this.intent = intent;
+  }
+
+  Optional<ProviderIntent> intent() {
+    return Optional.ofNullable(intent);
+  }
+
+  /** A connect or re-authentication flow ended for this account (connected when not null). */
+  void intentFulfilled(AccountView account, AccountLinkingService.Connection connection) {
+    this.intentAccount = account;
+    this.connection = connection;
+  }
+
+  Optional<AccountView> intentAccount() {
+    return Optional.ofNullable(intentAccount);
+  }
+
+  Optional<AccountLinkingService.Connection> connection() {
+    return Optional.ofNullable(connection);
+  }
+
+  Optional<SignInOutcome.LinkRequired> linkRequired() {
+    return outcome instanceof SignInOutcome.LinkRequired required
+        ? Optional.of(required)
+        : Optional.empty();
+  }
+
+  boolean newlyLinked() {
+    return outcome instanceof SignInOutcome.SignedIn signedIn && signedIn.newlyLinked();
   }
 
   boolean isProviderCallback() {

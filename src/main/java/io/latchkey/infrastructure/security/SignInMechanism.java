@@ -1,5 +1,6 @@
 package io.latchkey.infrastructure.security;
 
+import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.AccountView;
 import io.latchkey.application.ProviderSignInService;
 import io.latchkey.application.SignInOutcome;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -55,6 +57,7 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
   @Inject SecuritySettings security;
   @Inject OpenIdSettings openId;
   @Inject ProviderSignInService providerSignIns;
+  @Inject ProviderRequest providerRequest;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -109,20 +112,44 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
 
   // Provider -----------------------------------------------------------------------------------
 
-  /** 1–2: the OpenID mechanism stores state and nonce, and redirects to the provider. */
+  /**
+   * 1–2: the OpenID mechanism stores state and nonce, and redirects to the provider. Three starts:
+   * {@code /auth/{id}} signs in; {@code /auth/{id}/connect} and {@code /auth/{id}/reauthenticate}
+   * are for a signed-in user, whose intent is recorded in the session for the callback.
+   */
   private AuthenticationStatus providerStart(
       String path,
       HttpServletRequest request,
       HttpServletResponse response,
       HttpMessageContext context) {
-    if (!path.equals(AUTH + openId.getProviderId())) {
+    String signIn = AUTH + openId.getProviderId();
+    boolean connect = path.equals(signIn + "/connect");
+    boolean reauthenticate = path.equals(signIn + "/reauthenticate");
+    if (!path.equals(signIn) && !connect && !reauthenticate) {
       return context.responseNotFound();
     }
     if (!openId.isConfigured()) {
       return problem(context, "not-configured", null);
     }
-    if (sessions.resume(request).isPresent()) {
+    Optional<AccountView> account = sessions.resume(request);
+    if (path.equals(signIn) && account.isPresent()) {
       return context.redirect(request.getContextPath() + "/account");
+    }
+    if (connect || reauthenticate) {
+      if (account.isEmpty()) {
+        return context.redirect(request.getContextPath() + "/login");
+      }
+      if (connect && !sessions.authenticatedRecently(request)) {
+        return context.redirect(request.getContextPath() + "/account/confirm?then=connect");
+      }
+      ProviderIntent.Kind kind =
+          connect ? ProviderIntent.Kind.CONNECT : ProviderIntent.Kind.REAUTHENTICATE;
+      String then = "connect".equals(request.getParameter("then")) ? "connect" : "account";
+      sessions.recordIntent(
+          request, new ProviderIntent(kind, account.get().id(), Instant.now(), then));
+      if (reauthenticate) {
+        providerRequest.requireFreshLogin();
+      }
     }
     try {
       return openIdMechanism.validateRequest(
@@ -151,7 +178,14 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
     if (request.getSession(false) == null) {
       return failed(request, context, "callback without a sign-in in progress in this browser");
     }
-    attempt.expectProviderCallback();
+    Optional<ProviderIntent> intent = sessions.takeIntent(request);
+    Optional<Long> signedInAccount = sessions.current(request).map(SignedInSession::accountId);
+    if (intent.isPresent()
+        && (intent.get().isExpired(Instant.now())
+            || !signedInAccount.equals(Optional.of(intent.get().accountId())))) {
+      return failed(request, context, "the flow was not started by this signed-in session");
+    }
+    attempt.expectProviderCallback(intent.orElse(null));
     AuthenticationStatus status = null;
     Exception error = null;
     try {
@@ -162,11 +196,40 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
       // Also after a refusal: the mechanism dereferences the principal of every result.
       error = e;
     }
+    return afterCallback(request, context, intent, status, error);
+  }
+
+  /** 8–9: a new session holding our account id only; then a clean URL without code or state. */
+  private AuthenticationStatus afterCallback(
+      HttpServletRequest request,
+      HttpMessageContext context,
+      Optional<ProviderIntent> intent,
+      AuthenticationStatus status,
+      Exception error) {
+    String root = request.getContextPath();
+    Optional<AccountView> fulfilled = attempt.intentAccount();
+    if (fulfilled.isPresent()) {
+      sessions.startFresh(request, fulfilled.get());
+      Optional<AccountLinkingService.Connection> connection = attempt.connection();
+      if (connection.isPresent()) {
+        return context.redirect(root + "/account?notice=" + notice(connection.get()));
+      }
+      boolean thenConnect = intent.map(i -> "connect".equals(i.then())).orElse(false);
+      return context.redirect(
+          root + (thenConnect ? AUTH + openId.getProviderId() + "/connect" : "/account"));
+    }
     Optional<AccountView> account = attempt.signedIn();
     if (account.isPresent()) {
-      // 8–9: a new session holding our account id only; then a clean URL without code or state.
       sessions.startFresh(request, account.get());
-      return context.redirect(request.getContextPath() + "/account");
+      return context.redirect(
+          root + "/account" + (attempt.newlyLinked() ? "?notice=auto-linked" : ""));
+    }
+    Optional<SignInOutcome.LinkRequired> linkRequired = attempt.linkRequired();
+    if (linkRequired.isPresent()) {
+      SignInOutcome.LinkRequired required = linkRequired.get();
+      sessions.holdPendingLink(
+          request, required.accountId(), required.accountEmail(), required.identity());
+      return context.redirect(root + "/link");
     }
     Optional<SignInOutcome.Reason> refusal = attempt.refusal();
     if (refusal.isPresent()) {
@@ -180,6 +243,14 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
       return failed(request, context, describe(error, request));
     }
     return failed(request, context, "state missing, reused or not matching (" + status + ")");
+  }
+
+  private static String notice(AccountLinkingService.Connection connection) {
+    return switch (connection) {
+      case CONNECTED -> "connected";
+      case ALREADY_CONNECTED -> "already-connected";
+      case LINKED_ELSEWHERE -> "linked-elsewhere";
+    };
   }
 
   private AuthenticationStatus failed(
@@ -213,7 +284,6 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
   private static String refusalPage(SignInOutcome.Reason reason) {
     return switch (reason) {
       case DISABLED -> "disabled";
-      case LINK_REQUIRED -> "link-required";
       case UNVERIFIED_EMAIL_OF_ACCOUNT -> "unverified-email";
       case CREDENTIALS -> "failed";
     };

@@ -22,4 +22,9 @@ public record SignedInSession(long accountId, int generation, Instant signedInAt
   boolean isOlderThan(Duration maxAge, Instant now) {
     return signedInAt.plus(maxAge).isBefore(now);
   }
+
+  /** The same sign-in, authenticated again now. */
+  SignedInSession reauthenticatedAt(Instant now) {
+    return new SignedInSession(accountId, generation, now);
+  }
 }

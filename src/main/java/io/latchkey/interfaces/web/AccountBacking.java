@@ -1,5 +1,6 @@
 package io.latchkey.interfaces.web;
 
+import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
 import io.latchkey.application.LinkedIdentityView;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
 
 /** {@code account.xhtml}: who I am, how I sign in, and changing my password. */
 @Named
@@ -21,7 +23,13 @@ public class AccountBacking {
   @Inject SessionSignIns sessions;
   @Inject HttpServletRequest request;
 
+  private static final Set<String> NOTICES =
+      Set.of("linked", "auto-linked", "connected", "already-connected", "linked-elsewhere");
+
+  @Inject AccountLinkingService linking;
+
   private List<LinkedIdentityView> identities;
+  private String notice;
   private String currentPassword;
   private String newPassword;
   private String newPasswordAgain;
@@ -32,6 +40,55 @@ public class AccountBacking {
       identities = accounts.linkedIdentities(activeUser.id());
     }
     return identities;
+  }
+
+  /** The message key of the notice the previous step left for this page, if any. */
+  public String getNoticeKey() {
+    return notice != null && NOTICES.contains(notice) ? "notice." + notice : null;
+  }
+
+  /** A notice about a refused change is an error, the others are news. */
+  public boolean isNoticeAnError() {
+    return "linked-elsewhere".equals(notice);
+  }
+
+  public void unlink(long identityId) {
+    if (!sessions.authenticatedRecently(request)) {
+      Messages.error("confirm.first");
+      Messages.redirect("/account/confirm?then=account");
+      return;
+    }
+    try {
+      linking.unlink(activeUser.id(), identityId, request.getRemoteAddr());
+    } catch (BusinessException e) {
+      Messages.error(e.messageKey());
+      return;
+    }
+    Messages.info("unlink.done");
+    Messages.redirect("/account");
+  }
+
+  /** A provider-only account gets a password, after a recent authentication at the provider. */
+  public void setPassword() {
+    if (!newPassword.equals(newPasswordAgain)) {
+      Messages.errorOn("setPassword:newPasswordAgain", "password.mismatch");
+      return;
+    }
+    if (!sessions.authenticatedRecently(request)) {
+      Messages.error("confirm.first");
+      Messages.redirect("/account/confirm?then=account");
+      return;
+    }
+    try {
+      AccountView changed =
+          accounts.setPassword(activeUser.id(), newPassword, request.getRemoteAddr());
+      sessions.renew(request, changed);
+    } catch (BusinessException e) {
+      Messages.error(e.messageKey());
+      return;
+    }
+    Messages.info("password.set");
+    Messages.redirect("/account");
   }
 
   public void changePassword() {
@@ -50,6 +107,14 @@ public class AccountBacking {
     }
     Messages.info("password.changed");
     Messages.redirect("/account");
+  }
+
+  public String getNotice() {
+    return notice;
+  }
+
+  public void setNotice(String notice) {
+    this.notice = notice;
   }
 
   public String getCurrentPassword() {

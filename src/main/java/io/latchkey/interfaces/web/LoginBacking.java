@@ -28,6 +28,7 @@ public class LoginBacking {
   private String password;
   private boolean signedOut;
   private boolean registered;
+  private boolean linkCancelled;
 
   public void signIn() {
     ExternalContext external = facesContext.getExternalContext();
@@ -73,6 +74,14 @@ public class LoginBacking {
 
   public void setSignedOut(boolean signedOut) {
     this.signedOut = signedOut;
+  }
+
+  public boolean isLinkCancelled() {
+    return linkCancelled;
+  }
+
+  public void setLinkCancelled(boolean linkCancelled) {
+    this.linkCancelled = linkCancelled;
   }
 
   public boolean isRegistered() {

@@ -7,33 +7,33 @@ import java.io.UncheckedIOException;
 import java.util.ResourceBundle;
 
 /** Faces messages in the user's language, and redirects that keep them. */
-final class Messages {
+public final class Messages {
 
   /** The name under which faces-config.xml registers the bundle (also used by the pages). */
-  static final String BUNDLE = "i18n";
+  public static final String BUNDLE = "i18n";
 
   private Messages() {}
 
-  static String text(String key) {
+  public static String text(String key) {
     FacesContext context = FacesContext.getCurrentInstance();
     ResourceBundle bundle = context.getApplication().getResourceBundle(context, BUNDLE);
     return bundle.containsKey(key) ? bundle.getString(key) : key;
   }
 
-  static void error(String key) {
+  public static void error(String key) {
     add(null, FacesMessage.SEVERITY_ERROR, key);
   }
 
-  static void errorOn(String clientId, String key) {
+  public static void errorOn(String clientId, String key) {
     add(clientId, FacesMessage.SEVERITY_ERROR, key);
   }
 
-  static void info(String key) {
+  public static void info(String key) {
     add(null, FacesMessage.SEVERITY_INFO, key);
   }
 
   /** Post-redirect-get to a path of this application; messages added before survive it. */
-  static void redirect(String path) {
+  public static void redirect(String path) {
     FacesContext context = FacesContext.getCurrentInstance();
     context.getExternalContext().getFlash().setKeepMessages(true);
     try {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
+import io.latchkey.testing.Flows;
 import io.latchkey.testing.ItProvider;
 import io.latchkey.testing.ItServer;
 import io.latchkey.testing.TestDatabase;
@@ -25,8 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
@@ -48,8 +47,6 @@ import org.junit.jupiter.api.function.Executable;
 @ExtendWith({TestDatabase.class, ItProvider.class, ArquillianExtension.class})
 @RunAsClient
 class ProviderSignInIT {
-
-  private static final String PASSWORD = "correct horse battery staple";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -143,9 +140,12 @@ class ProviderSignInIT {
     registerWithPassword(email);
     Login verified = person("Same Email").withEmail(email);
 
-    assertProblem(signInWithProvider(browser, verified), "already exists");
-    assertEquals(0, linkCount(verified));
+    HtmlPage link = signInWithProvider(browser, verified);
+    assertTrue(link.getUrl().getPath().endsWith("/link"), link.getUrl().toString());
+    assertTrue(link.getElementById("link-explanation").getTextContent().contains(email));
+    assertEquals(0, linkCount(verified), "nothing linked before the owner confirms");
     assertEquals(1, accountIds(email).size());
+    assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"), "not signed in");
   }
 
   @Test
@@ -334,26 +334,11 @@ class ProviderSignInIT {
   // Helpers -----------------------------------------------------------------------------------
 
   private Login person(String name) {
-    String id = UUID.randomUUID().toString();
-    return Login.DEFAULT
-        .withSubject("subject-" + id)
-        .withEmail("person-" + id + "@example.test")
-        .withEmailVerified(true)
-        .withName(name);
+    return Flows.person(name);
   }
 
   private HtmlPage signInWithProvider(Browser browser, Login login) {
-    provider.enqueueLogin(login);
-    HtmlPage loginPage = browser.open("/login");
-    Page result = browser.click(loginPage, "continue-with-provider");
-    if (!(result instanceof HtmlPage html)) {
-      throw new AssertionError(
-          "Not an HTML page: HTTP "
-              + result.getWebResponse().getStatusCode()
-              + " "
-              + result.getWebResponse().getContentAsString());
-    }
-    return html;
+    return Flows.signInWithProvider(browser, provider, login);
   }
 
   /** Steps a browser (not following redirects) to the provider's redirect back to Latchkey. */
@@ -397,34 +382,19 @@ class ProviderSignInIT {
   }
 
   private void registerWithPassword(String email) {
-    Browser other = browser.another();
-    other.submit(
-        "/register",
-        "register",
-        Map.of(
-            "email", email,
-            "displayName", "Password Owner",
-            "password", PASSWORD,
-            "passwordAgain", PASSWORD),
-        "submit");
+    Flows.register(browser.another(), email, "Password Owner");
   }
 
   private static HtmlPage signOut(Browser browser) {
-    return browser.submit("/account", "signOut", Map.of(), "submit");
+    return Flows.signOut(browser);
   }
 
   private long linkCount(Login login) {
-    return ((Number)
-            TestDatabase.value(
-                    "SELECT COUNT(*) FROM linked_identity WHERE issuer = ? AND subject = ?",
-                    provider.issuer(),
-                    login.subject())
-                .orElseThrow())
-        .longValue();
+    return Flows.linkedAccount(provider, login).size();
   }
 
   private static List<Object> accountIds(String email) {
-    return TestDatabase.column("SELECT id FROM account WHERE email = ?", email);
+    return Flows.accountIds(email);
   }
 
   private static long accountIdOf(String email) {
@@ -432,6 +402,6 @@ class ProviderSignInIT {
   }
 
   private static String uniqueEmail() {
-    return "owner-" + UUID.randomUUID() + "@example.test";
+    return Flows.uniqueEmail();
   }
 }

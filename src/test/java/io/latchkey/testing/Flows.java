@@ -1,0 +1,105 @@
+package io.latchkey.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.testing.provider.Login;
+import io.latchkey.testing.provider.TestProvider;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
+
+/** What a user does on Latchkey's pages, step by step, shared by the integration tests. */
+public final class Flows {
+
+  public static final String PASSWORD = "correct horse battery staple";
+
+  private Flows() {}
+
+  /** A new person at the provider: unique subject and email, verified, with this name. */
+  public static Login person(String name) {
+    String id = UUID.randomUUID().toString();
+    return Login.DEFAULT
+        .withSubject("subject-" + id)
+        .withEmail("person-" + id + "@example.test")
+        .withEmailVerified(true)
+        .withName(name);
+  }
+
+  public static String uniqueEmail() {
+    return "user-" + UUID.randomUUID() + "@example.test";
+  }
+
+  /** "Continue with …" on the login page; the provider answers with {@code login}. */
+  public static HtmlPage signInWithProvider(Browser browser, TestProvider provider, Login login) {
+    provider.enqueueLogin(login);
+    return html(browser.click(browser.open("/login"), "continue-with-provider"));
+  }
+
+  /** The "Connect …" link on the account page; the provider answers with {@code login}. */
+  public static HtmlPage connect(Browser browser, TestProvider provider, Login login) {
+    provider.enqueueLogin(login);
+    return html(browser.click(browser.open("/account"), "connect-provider"));
+  }
+
+  public static HtmlPage register(Browser browser, String email, String name) {
+    return browser.submit(
+        "/register",
+        "register",
+        Map.of(
+            "email", email, "displayName", name, "password", PASSWORD, "passwordAgain", PASSWORD),
+        "submit");
+  }
+
+  public static HtmlPage signIn(Browser browser, String email, String password) {
+    return browser.submit(
+        "/login", "login", Map.of("email", email, "password", password), "submit");
+  }
+
+  public static HtmlPage signOut(Browser browser) {
+    return browser.submit("/account", "signOut", Map.of(), "submit");
+  }
+
+  /** Whether this browser's session is signed in (the account page does not send it away). */
+  public static boolean isSignedIn(Browser browser) {
+    return browser.open("/account").getUrl().getPath().endsWith("/account");
+  }
+
+  public static String messagesOf(HtmlPage page) {
+    var messages = page.getElementById("messages");
+    return messages == null ? "" : messages.asNormalizedText();
+  }
+
+  public static long count(String sql, Object... parameters) {
+    return ((Number) TestDatabase.value(sql, parameters).orElseThrow()).longValue();
+  }
+
+  public static List<Object> accountIds(String email) {
+    return TestDatabase.column("SELECT id FROM account WHERE email = ?", email);
+  }
+
+  /** The account a subject of the provider is linked to, if any. */
+  public static List<Object> linkedAccount(TestProvider provider, Login login) {
+    return TestDatabase.column(
+        "SELECT account_id FROM linked_identity WHERE issuer = ? AND subject = ?",
+        provider.issuer(),
+        login.subject());
+  }
+
+  public static HtmlPage html(Page page) {
+    if (!(page instanceof HtmlPage html)) {
+      throw new AssertionError(
+          "Not an HTML page: HTTP "
+              + page.getWebResponse().getStatusCode()
+              + " "
+              + page.getWebResponse().getContentAsString());
+    }
+    return html;
+  }
+
+  public static void assertAt(HtmlPage page, String path) {
+    assertTrue(
+        page.getUrl().getPath().endsWith(path), "expected " + path + ", at " + page.getUrl());
+  }
+}
