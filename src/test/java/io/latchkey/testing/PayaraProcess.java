@@ -37,9 +37,13 @@ public final class PayaraProcess implements AutoCloseable {
 
   /** Boots Payara Micro with the WAR and these environment variables; returns once it serves. */
   public static PayaraProcess start(Map<String, String> environment) {
+    return start(freePort(), environment);
+  }
+
+  /** As {@link #start(Map)}, on a given port (for settings that must name it in advance). */
+  public static PayaraProcess start(int port, Map<String, String> environment) {
     Path buildDir = Path.of(System.getProperty("latchkey.buildDir", "target"));
     Path serverConfig = Path.of(System.getProperty("latchkey.serverConfig", "server-config"));
-    int port = freePort();
     Path log = buildDir.resolve("payara-process-" + port + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -120,7 +124,8 @@ public final class PayaraProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  /** A port of 127.0.0.1 that nothing listens on right now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

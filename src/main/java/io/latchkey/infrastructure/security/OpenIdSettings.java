@@ -36,14 +36,12 @@ public class OpenIdSettings {
   private Duration connectTimeout;
   private Duration readTimeout;
   private String redirectUri;
-  private ProviderRequest request;
 
   protected OpenIdSettings() {}
 
   @Inject
   OpenIdSettings(
       SecuritySettings security,
-      ProviderRequest request,
       @ConfigProperty(name = "OIDC_PROVIDER_ID", defaultValue = "google") String providerId,
       @ConfigProperty(name = "OIDC_PROVIDER_NAME", defaultValue = "Google") String providerName,
       @ConfigProperty(name = "OIDC_ISSUER", defaultValue = "https://accounts.google.com")
@@ -77,7 +75,6 @@ public class OpenIdSettings {
     this.connectTimeout = Duration.ofSeconds(connectSeconds);
     this.readTimeout = Duration.ofSeconds(readSeconds);
     this.redirectUri = security.baseUrl() + CALLBACK_PATH;
-    this.request = request;
   }
 
   /** Both a client id and a secret are set. */
@@ -125,9 +122,9 @@ public class OpenIdSettings {
     return scopes;
   }
 
-  /** {@code login} when this request needs a fresh authentication, else {@code OIDC_PROMPT}. */
+  /** {@code OIDC_PROMPT}; a re-authentication asks for a fresh login on top of it. */
   public String getPrompt() {
-    return request.requiresFreshLogin() ? "login" : prompt;
+    return prompt;
   }
 
   public Set<String> allowedAlgorithms() {

@@ -57,7 +57,6 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
   @Inject SecuritySettings security;
   @Inject OpenIdSettings openId;
   @Inject ProviderSignInService providerSignIns;
-  @Inject ProviderRequest providerRequest;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -147,13 +146,12 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
       String then = "connect".equals(request.getParameter("then")) ? "connect" : "account";
       sessions.recordIntent(
           request, new ProviderIntent(kind, account.get().id(), Instant.now(), then));
-      if (reauthenticate) {
-        providerRequest.requireFreshLogin();
-      }
     }
     try {
       return openIdMechanism.validateRequest(
-          new ConfiguredUrlRequest(request, security), response, context);
+          new ConfiguredUrlRequest(request, security),
+          reauthenticate ? new FreshLoginResponse(response) : response,
+          context);
     } catch (Exception e) {
       return failed(request, context, "could not start the sign-in: " + describe(e, request));
     }

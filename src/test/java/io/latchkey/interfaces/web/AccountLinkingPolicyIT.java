@@ -1,0 +1,189 @@
+package io.latchkey.interfaces.web;
+
+import static io.latchkey.testing.Flows.PASSWORD;
+import static io.latchkey.testing.Flows.assertAt;
+import static io.latchkey.testing.Flows.isSignedIn;
+import static io.latchkey.testing.Flows.linkedAccount;
+import static io.latchkey.testing.Flows.messagesOf;
+import static io.latchkey.testing.Flows.person;
+import static io.latchkey.testing.Flows.register;
+import static io.latchkey.testing.Flows.signIn;
+import static io.latchkey.testing.Flows.signInWithProvider;
+import static io.latchkey.testing.Flows.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.testing.Browser;
+import io.latchkey.testing.Flows;
+import io.latchkey.testing.PayaraProcess;
+import io.latchkey.testing.TestDatabase;
+import io.latchkey.testing.provider.Login;
+import io.latchkey.testing.provider.TestProvider;
+import java.time.Duration;
+import java.util.Map;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The linking settings a deployment can choose, on a server started with them: {@code
+ * OIDC_AUTO_LINK=verified-email}, and a re-authentication window of two seconds (instead of five
+ * minutes) so that a test can let a sign-in grow stale.
+ */
+@ExtendWith(TestDatabase.class)
+class AccountLinkingPolicyIT {
+
+  private static final Duration REAUTHENTICATE_AFTER = Duration.ofSeconds(2);
+
+  private static TestProvider provider;
+  private static PayaraProcess server;
+
+  @RegisterExtension Browser browser = new Browser();
+
+  @BeforeAll
+  static void startServer() {
+    int port = PayaraProcess.freePort();
+    String baseUrl = "http://localhost:" + port;
+    provider =
+        TestProvider.start("latchkey-policy", "policy-client-secret", baseUrl + "/auth/callback");
+    server =
+        PayaraProcess.start(
+            port,
+            Map.of(
+                "LATCHKEY_BASE_URL", baseUrl,
+                "LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl"),
+                "LATCHKEY_REAUTHENTICATE_AFTER_SECONDS",
+                    String.valueOf(REAUTHENTICATE_AFTER.toSeconds()),
+                "OIDC_AUTO_LINK", "verified-email",
+                "OIDC_PROVIDER_ID", "testid",
+                "OIDC_PROVIDER_NAME", "TestID",
+                "OIDC_ISSUER", provider.issuer(),
+                "OIDC_CLIENT_ID", "latchkey-policy",
+                "OIDC_CLIENT_SECRET", "policy-client-secret"));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+    if (provider != null) {
+      provider.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    browser.at(server.baseUrl());
+    provider.clearLogins();
+  }
+
+  @Test
+  void autoLinkConnectsAVerifiedEmailAndRevokesThePasswordNobodyProved() {
+    String email = uniqueEmail();
+    Browser squatter = browser.another();
+    register(squatter, email, "Pre-registered");
+    signIn(squatter, email, PASSWORD);
+    Login owner = person("Real Owner").withEmail(email);
+
+    HtmlPage account = signInWithProvider(browser, provider, owner);
+    assertAt(account, "/account");
+    assertTrue(
+        account
+            .getElementById("notice")
+            .getTextContent()
+            .contains("connected to the existing account"));
+    assertEquals(Flows.accountIds(email), linkedAccount(provider, owner));
+    assertTrue(
+        TestDatabase.value("SELECT password_hash FROM account WHERE email = ?", email).isEmpty(),
+        "the password set before the email was proven is gone");
+    assertFalse(isSignedIn(squatter), "the earlier session ended");
+    assertTrue(messagesOf(signIn(squatter, email, PASSWORD)).contains("incorrect"));
+    assertEquals(
+        1,
+        Flows.count(
+            "SELECT COUNT(*) FROM audit_entry WHERE event_type = 'IDENTITY_LINKED'"
+                + " AND target_email = ? AND detail LIKE '%auto-linked%'",
+            email));
+  }
+
+  @Test
+  void anUnverifiedEmailIsNeverAutoLinked() {
+    String email = uniqueEmail();
+    register(browser.another(), email, "Keeps Password");
+    Login unverified = person("Unverified").withEmail(email).withEmailVerified(false);
+    HtmlPage refused = signInWithProvider(browser, provider, unverified);
+    assertAt(refused, "/sign-in-problem");
+    assertEquals(0, linkedAccount(provider, unverified).size());
+    assertTrue(
+        TestDatabase.value("SELECT password_hash FROM account WHERE email = ?", email).isPresent());
+  }
+
+  @Test
+  void aStaleSignInConfirmsThePasswordBeforeConnecting() throws Exception {
+    String email = uniqueEmail();
+    register(browser, email, "Stale Connector");
+    signIn(browser, email, PASSWORD);
+    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+
+    provider.enqueueLogin(person("Connected Later"));
+    HtmlPage confirm = Flows.html(browser.click(browser.open("/account"), "connect-provider"));
+    assertAt(confirm, "/account/confirm");
+
+    HtmlPage connected = browser.submit(confirm, "confirm", Map.of("password", PASSWORD), "submit");
+    assertAt(connected, "/account");
+    assertTrue(connected.getElementById("notice").getTextContent().contains("now connected"));
+  }
+
+  @Test
+  void aProviderOnlyAccountConfirmsWithAFreshLoginAtTheProvider() throws Exception {
+    Login only = person("Provider Only");
+    signInWithProvider(browser, provider, only);
+    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+
+    HtmlPage refused =
+        browser.submit(
+            "/account",
+            "setPassword",
+            Map.of(
+                "newPassword", "a passphrase of mine", "newPasswordAgain", "a passphrase of mine"),
+            "submit");
+    assertAt(refused, "/account/confirm");
+    assertTrue(messagesOf(refused).contains("confirm it is you first"), messagesOf(refused));
+
+    provider.enqueueLogin(only);
+    browser.followRedirects(false);
+    browser.get(refused.getElementById("confirm-with-provider").getAttribute("href"));
+    String authorize = browser.location();
+    assertTrue(authorize.contains("prompt=login"), authorize);
+    browser.followRedirects(true);
+    assertAt(Flows.html(browser.getAbsolute(authorize)), "/account");
+
+    HtmlPage set =
+        browser.submit(
+            "/account",
+            "setPassword",
+            Map.of(
+                "newPassword", "a passphrase of mine", "newPasswordAgain", "a passphrase of mine"),
+            "submit");
+    assertTrue(messagesOf(set).contains("password has been set"), messagesOf(set));
+  }
+
+  @Test
+  void reauthenticatingAsAnotherIdentityIsRefused() throws Exception {
+    Login only = person("Owner");
+    signInWithProvider(browser, provider, only);
+    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+
+    provider.enqueueLogin(person("Somebody Else"));
+    HtmlPage page = Flows.html(browser.get("/auth/testid/reauthenticate?then=account"));
+    assertAt(page, "/sign-in-problem");
+    assertTrue(isSignedIn(browser), "still signed in as before");
+    assertFalse(Flows.html(browser.open("/account")).asNormalizedText().contains("Somebody Else"));
+  }
+}
