@@ -36,16 +36,7 @@ public class AccountService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<LinkedIdentityView> linkedIdentities(long accountId) {
     return accounts.findById(accountId).map(Account::getIdentities).orElse(List.of()).stream()
-        .map(
-            identity ->
-                new LinkedIdentityView(
-                    identity.getId(),
-                    identity.getIssuer(),
-                    identity.getSubject(),
-                    identity.getEmailAtLink().orElse(null),
-                    identity.isEmailVerified(),
-                    identity.getLinkedAt(),
-                    identity.getLastUsedAt().orElse(null)))
+        .map(LinkedIdentityView::of)
         .toList();
   }
 

@@ -42,10 +42,20 @@ public class AccountViews {
         account.getLastSignInAt().orElse(null));
   }
 
+  /** Whether {@code LATCHKEY_ADMIN_EMAIL} names this account (its admin role is not revocable). */
+  public boolean isConfiguredAdmin(Account account) {
+    return configuredAdmin.isPresent() && configuredAdmin.equals(account.getEmail());
+  }
+
+  /** The account named by {@code LATCHKEY_ADMIN_EMAIL}, by email, if configured. */
+  public Optional<EmailAddress> configuredAdmin() {
+    return configuredAdmin;
+  }
+
   private Set<Role> effectiveRoles(Account account) {
     Set<Role> roles = EnumSet.of(Role.USER);
     roles.addAll(account.getRoles());
-    if (configuredAdmin.isPresent() && configuredAdmin.equals(account.getEmail())) {
+    if (isConfiguredAdmin(account)) {
       roles.add(Role.ADMIN);
     }
     return roles;

@@ -1,5 +1,6 @@
 package io.latchkey.application;
 
+import io.latchkey.domain.LinkedIdentity;
 import java.time.Instant;
 
 /** A provider identity linked to an account, as the account page shows it. */
@@ -10,4 +11,16 @@ public record LinkedIdentityView(
     String emailAtLink,
     boolean emailVerified,
     Instant linkedAt,
-    Instant lastUsedAt) {}
+    Instant lastUsedAt) {
+
+  static LinkedIdentityView of(LinkedIdentity identity) {
+    return new LinkedIdentityView(
+        identity.getId(),
+        identity.getIssuer(),
+        identity.getSubject(),
+        identity.getEmailAtLink().orElse(null),
+        identity.isEmailVerified(),
+        identity.getLinkedAt(),
+        identity.getLastUsedAt().orElse(null));
+  }
+}

@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -76,11 +78,13 @@ public class Account {
   @Column(nullable = false, length = 16)
   private AccountStatus status;
 
+  /** The display name lower-cased, for prefix search on an index. */
+  @Column(name = "search_name", nullable = false, length = MAX_DISPLAY_NAME_LENGTH)
+  private String searchName;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
-  @Enumerated(EnumType.STRING)
-  @Column(name = "role_name", nullable = false, length = 16)
-  private Set<Role> roles = EnumSet.noneOf(Role.class);
+  private Set<RoleGrant> roleGrants = new HashSet<>();
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -108,9 +112,10 @@ public class Account {
   private Account(EmailAddress email, String displayName, String passwordHash, Instant now) {
     this.email = email == null ? null : email.value();
     this.displayName = requireDisplayName(displayName);
+    this.searchName = this.displayName.toLowerCase(Locale.ROOT);
     this.passwordHash = passwordHash;
     this.status = AccountStatus.ACTIVE;
-    this.roles = EnumSet.of(Role.USER);
+    this.roleGrants.add(new RoleGrant(Role.USER, null, now));
     this.createdAt = now;
   }
 
@@ -168,6 +173,39 @@ public class Account {
     }
     signInPausedUntil = now.plus(pause);
     return Optional.of(pause);
+  }
+
+  // Administration -----------------------------------------------------------------------------
+
+  /** Stops every sign-in to the account; its sessions end at their next request. */
+  public void disable() {
+    status = AccountStatus.DISABLED;
+    endAllSessions();
+  }
+
+  public void enable() {
+    status = AccountStatus.ACTIVE;
+  }
+
+  /**
+   * Grants a role, recording who granted it.
+   *
+   * @return false when the account already had it
+   */
+  public boolean grant(Role role, long grantedBy, Instant now) {
+    return roleGrants.add(new RoleGrant(role, grantedBy, now));
+  }
+
+  /**
+   * Revokes a role (every account keeps USER).
+   *
+   * @return false when the account did not have it
+   */
+  public boolean revoke(Role role) {
+    if (role == Role.USER) {
+      throw new IllegalArgumentException("every account has the user role");
+    }
+    return roleGrants.removeIf(grant -> grant.getRole() == role);
   }
 
   // Linked identities --------------------------------------------------------------------------
@@ -272,7 +310,13 @@ public class Account {
   }
 
   public Set<Role> getRoles() {
-    return Collections.unmodifiableSet(roles);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    roleGrants.forEach(grant -> roles.add(grant.getRole()));
+    return roles;
+  }
+
+  public Set<RoleGrant> getRoleGrants() {
+    return Collections.unmodifiableSet(roleGrants);
   }
 
   public Instant getCreatedAt() {

@@ -1,5 +1,6 @@
 package io.latchkey.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where accounts are kept. */
@@ -19,6 +20,19 @@ public interface AccountRepository {
    *     identities is linked elsewhere (also when a concurrent registration won the race)
    */
   Account add(Account account);
+
+  /**
+   * One page of accounts matching the query, in its order (ties broken by id).
+   *
+   * @param limit at most this many; ask for one more than a page to learn whether another follows
+   */
+  List<Account> search(AccountQuery query, int offset, int limit);
+
+  /** Active accounts holding a granted role (configured admins are not counted here). */
+  long countActiveWithGrantedRole(Role role);
+
+  /** Deletes the account with its linked identities and roles. */
+  void remove(Account account);
 
   /**
    * Writes pending changes at once.

@@ -12,6 +12,14 @@ public enum AuditEvent {
   /** A sign-in was refused because the account's sign-in was paused or it is disabled. */
   SIGN_IN_REFUSED,
   SIGNED_OUT,
+  ACCOUNT_DISABLED,
+  ACCOUNT_ENABLED,
+  ROLE_GRANTED,
+  ROLE_REVOKED,
+  /** An admin ended every session of the account. */
+  SESSIONS_ENDED,
+  /** The account is gone; the entry keeps its id and email. */
+  ACCOUNT_DELETED,
   /** A provider identity was linked to an account (at a first sign-in that registered it). */
   IDENTITY_LINKED,
   /** A provider identity linked to another account was refused; it stays where it is. */

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.application.SignInOutcome.Reason;
 import io.latchkey.domain.Account;
+import io.latchkey.domain.AccountQuery;
 import io.latchkey.domain.AccountRepository;
 import io.latchkey.domain.AccountStatus;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
+import io.latchkey.domain.AuditQuery;
 import io.latchkey.domain.AuditTrail;
 import io.latchkey.domain.EmailAddress;
+import io.latchkey.domain.Role;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
@@ -260,6 +263,21 @@ class SignInServiceTest {
     public void flush() {
       // Nothing is pending: changes are visible at once.
     }
+
+    @Override
+    public List<Account> search(AccountQuery query, int offset, int limit) {
+      throw new UnsupportedOperationException("not used by sign-in");
+    }
+
+    @Override
+    public long countActiveWithGrantedRole(Role role) {
+      throw new UnsupportedOperationException("not used by sign-in");
+    }
+
+    @Override
+    public void remove(Account account) {
+      byId.remove(account.getId());
+    }
   }
 
   private static final class RecordingAuditTrail implements AuditTrail {
@@ -268,6 +286,11 @@ class SignInServiceTest {
     @Override
     public void record(AuditEntry entry) {
       entries.add(entry);
+    }
+
+    @Override
+    public List<AuditEntry> search(AuditQuery query, int offset, int limit) {
+      throw new UnsupportedOperationException("not used by sign-in");
     }
 
     List<AuditEvent> events() {

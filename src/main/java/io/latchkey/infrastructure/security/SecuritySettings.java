@@ -14,6 +14,7 @@ public class SecuritySettings {
   private Duration sessionIdleTimeout;
   private Duration sessionMaxAge;
   private Duration reauthenticateAfter;
+  private Duration adminReauthenticateAfter;
 
   protected SecuritySettings() {}
 
@@ -24,7 +25,9 @@ public class SecuritySettings {
       @ConfigProperty(name = "LATCHKEY_SESSION_IDLE_MINUTES", defaultValue = "30") int idleMinutes,
       @ConfigProperty(name = "LATCHKEY_SESSION_MAX_HOURS", defaultValue = "12") int maxHours,
       @ConfigProperty(name = "LATCHKEY_REAUTHENTICATE_AFTER_SECONDS", defaultValue = "300")
-          int reauthenticateAfterSeconds) {
+          int reauthenticateAfterSeconds,
+      @ConfigProperty(name = "LATCHKEY_ADMIN_REAUTHENTICATE_AFTER_SECONDS", defaultValue = "900")
+          int adminReauthenticateAfterSeconds) {
     this.baseUrl =
         URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
     if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
@@ -36,6 +39,12 @@ public class SecuritySettings {
     this.sessionIdleTimeout = Duration.ofMinutes(idleMinutes);
     this.sessionMaxAge = Duration.ofHours(maxHours);
     this.reauthenticateAfter = Duration.ofSeconds(reauthenticateAfterSeconds);
+    this.adminReauthenticateAfter = Duration.ofSeconds(adminReauthenticateAfterSeconds);
+  }
+
+  /** How recent an admin's own authentication must be for an action in the console. */
+  public Duration adminReauthenticateAfter() {
+    return adminReauthenticateAfter;
   }
 
   /** The external URL of Latchkey, without a trailing slash. */

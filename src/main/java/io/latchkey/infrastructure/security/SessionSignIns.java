@@ -85,9 +85,16 @@ public class SessionSignIns {
 
   /** Whether this session's user authenticated within the re-authentication window. */
   public boolean authenticatedRecently(HttpServletRequest request) {
-    return current(request)
-        .filter(s -> !s.isOlderThan(settings.reauthenticateAfter(), Instant.now()))
-        .isPresent();
+    return authenticatedWithin(request, settings.reauthenticateAfter());
+  }
+
+  /** Whether this session's user authenticated within the admin's re-authentication window. */
+  public boolean adminAuthenticatedRecently(HttpServletRequest request) {
+    return authenticatedWithin(request, settings.adminReauthenticateAfter());
+  }
+
+  private boolean authenticatedWithin(HttpServletRequest request, java.time.Duration window) {
+    return current(request).filter(s -> !s.isOlderThan(window, Instant.now())).isPresent();
   }
 
   // Pending link and provider intent -----------------------------------------------------------

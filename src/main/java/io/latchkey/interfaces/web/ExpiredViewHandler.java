@@ -1,5 +1,7 @@
 package io.latchkey.interfaces.web;
 
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -11,9 +13,11 @@ import java.util.Iterator;
 import java.util.logging.Logger;
 
 /**
- * A form whose view state is unknown (expired, replayed after sign-out, or forged) is answered with
- * the same page, fresh, and a message saying that nothing was changed: no error page, no HTTP 500.
- * The redirect is a GET, which cannot expire, so it cannot loop.
+ * Turns the exceptions that bad input causes into answers the user understands: a form whose view
+ * state is unknown (expired, replayed after sign-out, or forged) shows the same page again, fresh,
+ * with a message saying that nothing was changed; a protected view opened without its token goes
+ * back to the admin console; an application-layer role check that fails is the 403 page. No error
+ * page, no HTTP 500; each redirect is a GET that cannot fail the same way, so nothing loops.
  */
 public class ExpiredViewHandler extends ExceptionHandlerWrapper {
 
@@ -29,9 +33,20 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
     for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         events.hasNext(); ) {
       Throwable error = events.next().getContext().getException();
-      if (isViewExpired(error) && !context.getResponseComplete()) {
+      if (context.getResponseComplete()) {
+        continue;
+      }
+      HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+      if (causedBy(error, EJBAccessException.class)) {
         events.remove();
-        HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+        LOG.warning(() -> "Access refused by the application layer: " + request.getRequestURI());
+        sendForbidden(context);
+      } else if (causedBy(error, ProtectedViewException.class)) {
+        events.remove();
+        Messages.error("admin.action.startFromConsole");
+        Messages.redirect("/admin/users");
+      } else if (causedBy(error, ViewExpiredException.class)) {
+        events.remove();
         LOG.info(() -> "Unknown view state posted to " + request.getRequestURI());
         Messages.error("expired.text");
         Messages.redirect(request.getRequestURI().substring(request.getContextPath().length()));
@@ -40,13 +55,22 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
     getWrapped().handle();
   }
 
-  private static boolean isViewExpired(Throwable error) {
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ViewExpiredException) {
+      if (type.isInstance(cause)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static void sendForbidden(FacesContext context) {
+    try {
+      context.getExternalContext().responseSendError(403, null);
+      context.responseComplete();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Registered in faces-config.xml. */

@@ -32,9 +32,9 @@ public class ConfirmBacking {
   private String then;
   private String password;
 
-  /** Where to go next: {@code connect} (the provider flow) or the account page. */
+  /** Where to go next: {@code connect} (the provider flow), the admin console, or the account. */
   public String getThen() {
-    return "connect".equals(then) ? "connect" : "account";
+    return "connect".equals(then) || "admin".equals(then) ? then : "account";
   }
 
   public void setThen(String then) {
@@ -59,9 +59,11 @@ public class ConfirmBacking {
         && signedIn.account().id() == account.id()) {
       sessions.reauthenticated(request());
       Messages.redirect(
-          "connect".equals(getThen())
-              ? "/auth/" + openId.getProviderId() + "/connect"
-              : "/account");
+          switch (getThen()) {
+            case "connect" -> "/auth/" + openId.getProviderId() + "/connect";
+            case "admin" -> "/admin/users";
+            default -> "/account";
+          });
     } else {
       Messages.error("login.failed");
     }

@@ -1,0 +1,17 @@
+package io.latchkey.application;
+
+import java.util.List;
+
+/** Everything the admin console shows about one account. */
+public record AccountDetails(
+    AccountView account,
+    List<LinkedIdentityView> identities,
+    List<RoleGrantView> roles,
+    List<AuditEntryView> recentAudit) {
+
+  public AccountDetails {
+    identities = List.copyOf(identities);
+    roles = List.copyOf(roles);
+    recentAudit = List.copyOf(recentAudit);
+  }
+}

@@ -1,0 +1,50 @@
+package io.latchkey.interfaces.web.admin;
+
+import io.latchkey.application.AccountAdministrationService;
+import io.latchkey.application.AccountDetails;
+import io.latchkey.application.AccountView;
+import io.latchkey.application.exceptions.BusinessException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** {@code admin/user.xhtml}: one account, its identities, roles and recent audit entries. */
+@Named
+@RequestScoped
+public class UserBacking {
+
+  @Inject AccountAdministrationService administration;
+
+  private Long id;
+  private AccountDetails details;
+  private boolean missing;
+
+  /** The account, or null when the id names none (the page says so). */
+  public AccountDetails getDetails() {
+    if (details == null && !missing) {
+      if (id == null) {
+        missing = true;
+      } else {
+        try {
+          details = administration.details(id);
+        } catch (BusinessException notFound) {
+          missing = true;
+        }
+      }
+    }
+    return details;
+  }
+
+  /** The account itself (of {@link #getDetails()}). */
+  public AccountView getUser() {
+    return getDetails() == null ? null : details.account();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+}

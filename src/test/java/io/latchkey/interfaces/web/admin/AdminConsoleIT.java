@@ -1,0 +1,388 @@
+package io.latchkey.interfaces.web.admin;
+
+import static io.latchkey.testing.Flows.PASSWORD;
+import static io.latchkey.testing.Flows.assertAt;
+import static io.latchkey.testing.Flows.count;
+import static io.latchkey.testing.Flows.isSignedIn;
+import static io.latchkey.testing.Flows.messagesOf;
+import static io.latchkey.testing.Flows.person;
+import static io.latchkey.testing.Flows.register;
+import static io.latchkey.testing.Flows.signIn;
+import static io.latchkey.testing.Flows.signInWithProvider;
+import static io.latchkey.testing.Flows.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.testing.Browser;
+import io.latchkey.testing.Deployments;
+import io.latchkey.testing.Flows;
+import io.latchkey.testing.ItProvider;
+import io.latchkey.testing.ItServer;
+import io.latchkey.testing.TestDatabase;
+import io.latchkey.testing.provider.Login;
+import io.latchkey.testing.provider.TestProvider;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The admin console through its pages: who may reach it, the list and the account page, and every
+ * action with its rules and audit entry. (Paging and sorting in a real browser: {@code
+ * AdminConsoleBrowserIT}.)
+ */
+@ExtendWith({TestDatabase.class, ItProvider.class, ArquillianExtension.class})
+@RunAsClient
+class AdminConsoleIT {
+
+  /** The arquillian.xml server names this email in LATCHKEY_ADMIN_EMAIL. */
+  static final String ADMIN = "admin@latchkey.test";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.packagedWar();
+  }
+
+  @RegisterExtension Browser admin = new Browser();
+
+  private final TestProvider provider = ItProvider.provider();
+
+  @BeforeEach
+  void signInAsAdmin() {
+    admin.at(ItServer.url());
+    if (Flows.accountIds(ADMIN).isEmpty()) {
+      register(admin.another(), ADMIN, "Configured Admin");
+    }
+    TestDatabase.update("UPDATE account SET status = 'ACTIVE' WHERE email = ?", ADMIN);
+    assertAt(signIn(admin, ADMIN, PASSWORD), "/account");
+  }
+
+  // Access -------------------------------------------------------------------------------------
+
+  @Test
+  void everyAdminUrlIsForbiddenToOthersAndSendsAnonymousToSignIn() {
+    long someone = accountId(ADMIN);
+    List<String> urls =
+        List.of(
+            "/admin",
+            "/admin/",
+            "/admin.xhtml",
+            "/admin/users",
+            "/admin/users.xhtml",
+            "/admin/user?id=" + someone,
+            "/admin/audit",
+            "/admin/action?action=disable&id=" + someone);
+    Browser user = admin.another();
+    String email = uniqueEmail();
+    register(user, email, "Just A User");
+    signIn(user, email, PASSWORD);
+    for (String url : urls) {
+      var response = user.get(url).getWebResponse();
+      assertEquals(403, response.getStatusCode(), url);
+      assertTrue(response.getContentAsString().contains("Not allowed"), url);
+    }
+    Browser anonymous = admin.another();
+    for (String url : urls) {
+      assertTrue(anonymous.get(url).getUrl().getPath().endsWith("/login"), url);
+    }
+
+    HtmlPage actionPage = actionPage(admin, someone, "disable");
+    assertEquals(200, actionPage.getWebResponse().getStatusCode());
+    var forged = user.send(formOf(actionPage, Map.of("action:reason", "not an admin")));
+    assertEquals(403, forged.getWebResponse().getStatusCode(), "a non-admin posting the form");
+    assertEquals("ACTIVE", status(ADMIN));
+  }
+
+  @Test
+  void anActionUrlTypedByHandGoesBackToTheConsole() {
+    String email = uniqueEmail();
+    register(admin.another(), email, "Typed Url Target");
+    HtmlPage page = admin.open("/admin/action?action=disable&id=" + accountId(email));
+    assertAt(page, "/admin/users");
+    assertTrue(messagesOf(page).contains("from the user's page"), messagesOf(page));
+    assertEquals("ACTIVE", status(email));
+  }
+
+  // List and account page ----------------------------------------------------------------------
+
+  @Test
+  void theListPagesSortsAndFiltersOnTheServer() {
+    String prefix = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    seedAccounts(prefix, 60);
+
+    HtmlPage first = admin.open("/admin/users?email=" + prefix);
+    assertEquals(25, first.getByXPath("//tr[@class='user']").size());
+    assertEquals(prefix + "00@example.test", firstEmail(first));
+    assertNotNull(first.getElementById("next-page"));
+
+    HtmlPage third =
+        Flows.html(admin.click(Flows.html(admin.click(first, "next-page")), "next-page"));
+    assertEquals(10, third.getByXPath("//tr[@class='user']").size());
+    assertTrue(third.getElementById("next-page") == null, "no page after the last");
+
+    HtmlPage byName = Flows.html(admin.click(first, "sort-name"));
+    assertEquals(prefix + "59@example.test", firstEmail(byName), "names run against emails");
+    HtmlPage byNameDesc = Flows.html(admin.click(byName, "sort-name"));
+    assertEquals(prefix + "00@example.test", firstEmail(byNameDesc));
+
+    HtmlPage disabledOnly = admin.open("/admin/users?email=" + prefix + "&status=disabled");
+    assertEquals(6, disabledOnly.getByXPath("//tr[@class='user']").size());
+
+    HtmlPage byNamePrefix = admin.open("/admin/users?name=" + prefix.toUpperCase() + "NAME-4");
+    assertEquals(
+        10, byNamePrefix.getByXPath("//tr[@class='user']").size(), "prefix, case-insensitive");
+  }
+
+  @Test
+  void theAccountPageShowsIdentitiesRolesAndTheFilterByIdentityFindsIt() {
+    Login person = person("Linked Person");
+    signInWithProvider(admin.another(), provider, person);
+    long id = accountId(person.email());
+
+    HtmlPage found =
+        admin.open("/admin/users?issuer=" + provider.issuer() + "&subject=" + person.subject());
+    assertEquals(person.email(), firstEmail(found));
+
+    HtmlPage page = userPage(id);
+    assertTrue(page.getElementById("user-identities").getTextContent().contains(person.subject()));
+    assertTrue(page.getElementById("user-roles").getTextContent().contains("user"));
+    assertTrue(page.asNormalizedText().contains("IDENTITY_LINKED"), "recent audit entries");
+  }
+
+  // Actions ------------------------------------------------------------------------------------
+
+  @Test
+  void disablingSignsTheUserOutAtTheirNextClickAndEnablingLetsThemBack() {
+    String email = uniqueEmail();
+    Browser user = admin.another();
+    register(user, email, "To Be Disabled");
+    signIn(user, email, PASSWORD);
+    long id = accountId(email);
+
+    HtmlPage empty = act(id, "disable", "");
+    assertTrue(empty.asNormalizedText().contains("please fill in this field"));
+    assertEquals("ACTIVE", status(email), "no reason, no change");
+
+    HtmlPage done = act(id, "disable", "left the company");
+    assertAt(done, "/admin/user");
+    assertEquals("DISABLED", status(email));
+    assertFalse(isSignedIn(user), "signed out at the next click");
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM audit_entry WHERE event_type = 'ACCOUNT_DISABLED'"
+                + " AND target_account_id = ? AND actor_account_id = ? AND detail LIKE ?",
+            id,
+            accountId(ADMIN),
+            "%left the company%"));
+
+    act(id, "enable", "came back");
+    assertEquals("ACTIVE", status(email));
+    assertAt(signIn(user, email, PASSWORD), "/account");
+  }
+
+  @Test
+  void endingSessionsAndUnlinkingFollowTheRules() {
+    Login person = person("Provider Only");
+    Browser user = admin.another();
+    signInWithProvider(user, provider, person);
+    long id = accountId(person.email());
+
+    act(id, "end-sessions", "lost laptop");
+    assertFalse(isSignedIn(user));
+
+    HtmlPage refused = unlink(id, "clean up");
+    assertTrue(messagesOf(refused).contains("only way to sign in"), messagesOf(refused));
+    assertEquals(1, Flows.linkedAccount(provider, person).size());
+
+    act(id, "disable", "investigation");
+    unlink(id, "removing the compromised identity");
+    assertEquals(0, Flows.linkedAccount(provider, person).size(), "allowed once disabled");
+    assertEquals(1, TestDatabase.auditCount("IDENTITY_UNLINKED", person.email()));
+  }
+
+  @Test
+  void adminRolesShowWhoGrantedThemAndTheLastAdminStays() {
+    String email = uniqueEmail();
+    Browser second = admin.another();
+    register(second, email, "Second Admin");
+    long id = accountId(email);
+
+    act(id, "grant-admin", "on call this week");
+    HtmlPage page = userPage(id);
+    assertTrue(page.getElementById("user-roles").getTextContent().contains("granted by " + ADMIN));
+    assertTrue(page.getElementById("revoke-admin") != null);
+
+    assertAt(signIn(second, email, PASSWORD), "/account");
+    HtmlPage console = second.open("/admin/users");
+    assertEquals(200, console.getWebResponse().getStatusCode(), "the granted role works at once");
+
+    HtmlPage self = act(second, accountId(ADMIN), "disable", "the configured admin takes a break");
+    assertEquals("DISABLED", status(ADMIN), messagesOf(self));
+    HtmlPage last = act(second, id, "revoke-admin", "leaving");
+    assertTrue(messagesOf(last).contains("last admin"), messagesOf(last));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM account_role WHERE account_id = ? AND role_name = 'ADMIN'", id));
+
+    act(second, accountId(ADMIN), "enable", "back from the break");
+    assertEquals("ACTIVE", status(ADMIN));
+    signIn(admin, ADMIN, PASSWORD);
+    act(id, "revoke-admin", "rotation over");
+    assertEquals(403, second.get("/admin/users").getWebResponse().getStatusCode(), "at once");
+  }
+
+  @Test
+  void deletingKeepsTheAuditTrailButNothingElse() {
+    Login person = person("To Be Deleted");
+    Browser user = admin.another();
+    signInWithProvider(user, provider, person);
+    long id = accountId(person.email());
+
+    HtmlPage list = act(id, "delete", "requested by the user");
+    assertAt(list, "/admin/users");
+    assertTrue(Flows.accountIds(person.email()).isEmpty());
+    assertEquals(0, Flows.linkedAccount(provider, person).size());
+    assertFalse(isSignedIn(user));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM audit_entry WHERE event_type = 'ACCOUNT_DELETED'"
+                + " AND target_account_id = ? AND target_email = ?",
+            id,
+            person.email()));
+    assertTrue(userPage(id).getElementById("user-missing") != null);
+  }
+
+  @Test
+  void adminsCannotDisableOrDeleteThemselves() {
+    HtmlPage refused = act(accountId(ADMIN), "delete", "oops");
+    assertTrue(messagesOf(refused).contains("your own account"), messagesOf(refused));
+    assertEquals(1, Flows.accountIds(ADMIN).size());
+  }
+
+  @Test
+  void theAuditLogFiltersByTypeAndAccount() {
+    String email = uniqueEmail();
+    register(admin.another(), email, "Audited");
+    long id = accountId(email);
+    act(id, "end-sessions", "audit filter check");
+
+    HtmlPage byType = admin.open("/admin/audit?type=SESSIONS_ENDED&account=" + id);
+    List<?> rows = byType.getByXPath("//tr[@class='audit-entry']");
+    assertEquals(1, rows.size());
+    assertTrue(byType.asNormalizedText().contains("audit filter check"));
+
+    HtmlPage byAccount = admin.open("/admin/audit?account=" + id);
+    assertTrue(byAccount.asNormalizedText().contains("ACCOUNT_REGISTERED"));
+    String today = Instant.now().toString().substring(0, 10);
+    HtmlPage byDay = admin.open("/admin/audit?account=" + id + "&from=" + today + "&to=" + today);
+    assertEquals(
+        byAccount.getByXPath("//tr[@class='audit-entry']").size(),
+        byDay.getByXPath("//tr[@class='audit-entry']").size());
+    HtmlPage garbage = admin.open("/admin/audit?account=abc&from=never");
+    assertEquals(200, garbage.getWebResponse().getStatusCode());
+  }
+
+  // Helpers -----------------------------------------------------------------------------------
+
+  private HtmlPage userPage(long id) {
+    return admin.open("/admin/user?id=" + id);
+  }
+
+  private HtmlPage act(long id, String action, String reason) {
+    return act(admin, id, action, reason);
+  }
+
+  /** Opens the action from the account page (its link carries the view token), then confirms. */
+  private static HtmlPage act(Browser who, long id, String action, String reason) {
+    return who.submit(actionPage(who, id, action), "action", Map.of("reason", reason), "confirm");
+  }
+
+  private static HtmlPage actionPage(Browser who, long id, String action) {
+    HtmlPage page = who.open("/admin/user?id=" + id);
+    var link =
+        page.getAnchors().stream()
+            .filter(a -> a.getHrefAttribute().contains("action=" + action + "&"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + action + " link on " + page.getUrl()));
+    return Flows.html(who.click(page, link.getId()));
+  }
+
+  private HtmlPage unlink(long id, String reason) {
+    HtmlPage page = userPage(id);
+    var link =
+        page.getAnchors().stream()
+            .filter(a -> a.getHrefAttribute().contains("action=unlink"))
+            .findFirst()
+            .orElseThrow();
+    HtmlPage confirm = Flows.html(admin.click(page, link.getId()));
+    return admin.submit(confirm, "action", Map.of("reason", reason), "confirm");
+  }
+
+  private static org.htmlunit.WebRequest formOf(HtmlPage page, Map<String, String> fields) {
+    try {
+      var form = (org.htmlunit.html.HtmlForm) page.getElementById("action");
+      fields.forEach(
+          (name, value) ->
+              ((org.htmlunit.html.HtmlInput) page.getElementById(name)).setValue(value));
+      return form.getWebRequest(
+          (org.htmlunit.html.SubmittableElement) page.getElementById("action:confirm"));
+    } catch (RuntimeException e) {
+      throw new AssertionError("no action form on " + page.getUrl(), e);
+    }
+  }
+
+  private static String firstEmail(HtmlPage page) {
+    return page.getByXPath("//a[@class='user-link']").stream()
+        .map(a -> ((org.htmlunit.html.HtmlAnchor) a).getTextContent())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static long accountId(String email) {
+    return ((Number) Flows.accountIds(email).get(0)).longValue();
+  }
+
+  private static String status(String email) {
+    return (String)
+        TestDatabase.value("SELECT status FROM account WHERE email = ?", email).orElseThrow();
+  }
+
+  /**
+   * Accounts written straight into the database ({@code prefix00} … ), named in reverse order of
+   * their emails, every tenth one disabled. Ids far above what the sequences hand out.
+   */
+  static void seedAccounts(String prefix, int howMany) {
+    long base = 900_000_000L + (long) (Math.random() * 1_000_000) * 100;
+    for (int i = 0; i < howMany; i++) {
+      long id = base + i;
+      String number = String.format("%02d", i);
+      String name = prefix.toUpperCase() + "Name-" + String.format("%02d", howMany - 1 - i);
+      TestDatabase.update(
+          "INSERT INTO account (id, email, display_name, search_name, status, created_at,"
+              + " failed_sign_ins, session_generation, version) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)",
+          id,
+          prefix + number + "@example.test",
+          name,
+          name.toLowerCase(),
+          i % 10 == 0 ? "DISABLED" : "ACTIVE",
+          Timestamp.from(Instant.now().minusSeconds(i)));
+      TestDatabase.update(
+          "INSERT INTO account_role (account_id, role_name) VALUES (?, 'USER')", id);
+    }
+  }
+}
