@@ -96,12 +96,14 @@ public final class PayaraProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       String output = log();
+      if (!process.isAlive()
+          || output.contains("Failed to deploy")
+          || output.contains("Exception while loading the app")) {
+        close();
+        throw new IllegalStateException("Payara Micro did not start the WAR; see " + log);
+      }
       if (output.contains("ready in")) {
         return;
-      }
-      if (!process.isAlive() || output.contains("Failed to deploy")) {
-        close();
-        throw new IllegalStateException("Payara Micro did not start; see " + log);
       }
       sleep(Duration.ofMillis(250));
     }

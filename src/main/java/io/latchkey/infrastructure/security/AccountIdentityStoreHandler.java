@@ -59,11 +59,15 @@ public abstract class AccountIdentityStoreHandler implements IdentityStoreHandle
       attempt.failed("the OpenID identity store rejected the tokens (" + result.getStatus() + ")");
       return CredentialValidationResult.INVALID_RESULT;
     }
-    IdToken token = IdToken.parse(openIdContext.getIdentityToken().getToken());
+    String rawToken = openIdContext.getIdentityToken().getToken();
+    IdToken token = IdToken.parse(rawToken);
     Optional<String> problem = token.problemWith(settings);
     if (problem.isPresent()) {
       attempt.failed(problem.get());
       return CredentialValidationResult.INVALID_RESULT;
+    }
+    if (settings.isLogoutAtProvider()) {
+      attempt.keepIdTokenHint(rawToken);
     }
     Optional<ProviderIntent> intent = attempt.intent();
     Optional<AccountView> account =

@@ -6,16 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -28,22 +18,17 @@ import org.eclipse.microprofile.health.Readiness;
  * <p>An issuer whose discovery document names another issuer, or lacks an endpoint, is a
  * configuration error: the check is DOWN. An unreachable provider is reported (UP, {@code
  * reachable: false}) but does not take the instance out of service: password sign-in still works.
- * Results are reused for a minute, so health probes do not become provider traffic.
  */
 @Readiness
 @ApplicationScoped
 public class OpenIdProviderCheck implements HealthCheck {
 
   private static final Logger LOG = Logger.getLogger(OpenIdProviderCheck.class.getName());
-  private static final Duration REUSE = Duration.ofMinutes(1);
 
   @Inject OpenIdSettings settings;
+  @Inject ProviderDiscovery discovery;
 
   @Resource ManagedExecutorService executor;
-
-  private volatile Result last;
-
-  private record Result(Instant at, boolean reachable, String problem) {}
 
   void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
     if (!settings.isConfigured()) {
@@ -52,7 +37,7 @@ public class OpenIdProviderCheck implements HealthCheck {
     }
     executor.execute(
         () -> {
-          Result result = check();
+          ProviderDiscovery.Result result = discovery.check();
           if (result.problem() != null) {
             LOG.warning(() -> "OpenID provider " + settings.getIssuer() + ": " + result.problem());
           } else {
@@ -69,10 +54,7 @@ public class OpenIdProviderCheck implements HealthCheck {
           .withData("configured", false)
           .build();
     }
-    Result result = last;
-    if (result == null || result.at().plus(REUSE).isBefore(Instant.now())) {
-      result = check();
-    }
+    ProviderDiscovery.Result result = discovery.current();
     boolean consistent = !result.reachable() || result.problem() == null;
     var response =
         HealthCheckResponse.named("openid-provider")
@@ -83,49 +65,5 @@ public class OpenIdProviderCheck implements HealthCheck {
       response.withData("problem", result.problem());
     }
     return response.build();
-  }
-
-  private Result check() {
-    Result result;
-    try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(URI.create(settings.getDiscoveryUri()))
-                  .timeout(settings.readTimeout())
-                  .header("Accept", "application/json")
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      result =
-          response.statusCode() == 200
-              ? new Result(Instant.now(), true, inconsistency(response.body()))
-              : new Result(
-                  Instant.now(), false, "discovery answered HTTP " + response.statusCode());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      result = new Result(Instant.now(), false, "interrupted");
-    } catch (Exception e) {
-      result = new Result(Instant.now(), false, "unreachable: " + e.getClass().getSimpleName());
-    }
-    last = result;
-    return result;
-  }
-
-  private String inconsistency(String body) {
-    JsonObject document;
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
-      document = reader.readObject();
-    } catch (RuntimeException e) {
-      return "the discovery document is not JSON";
-    }
-    if (!settings.getIssuer().equals(document.getString("issuer", null))) {
-      return "the discovery document names issuer " + document.getString("issuer", "(none)");
-    }
-    for (String endpoint : new String[] {"authorization_endpoint", "token_endpoint", "jwks_uri"}) {
-      if (!document.containsKey(endpoint)) {
-        return "the discovery document has no " + endpoint;
-      }
-    }
-    return null;
   }
 }

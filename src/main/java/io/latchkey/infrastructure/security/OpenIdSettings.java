@@ -36,6 +36,7 @@ public class OpenIdSettings {
   private Duration connectTimeout;
   private Duration readTimeout;
   private String redirectUri;
+  private boolean logoutAtProvider;
 
   protected OpenIdSettings() {}
 
@@ -52,7 +53,9 @@ public class OpenIdSettings {
       @ConfigProperty(name = "OIDC_PROMPT") Optional<String> prompt,
       @ConfigProperty(name = "OIDC_ID_TOKEN_ALGORITHMS", defaultValue = "RS256") String algorithms,
       @ConfigProperty(name = "OIDC_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectSeconds,
-      @ConfigProperty(name = "OIDC_READ_TIMEOUT_SECONDS", defaultValue = "10") int readSeconds) {
+      @ConfigProperty(name = "OIDC_READ_TIMEOUT_SECONDS", defaultValue = "10") int readSeconds,
+      @ConfigProperty(name = "OIDC_LOGOUT_AT_PROVIDER", defaultValue = "false")
+          boolean logoutAtProvider) {
     if (!providerId.matches("[a-z0-9-]{1,32}") || "callback".equals(providerId)) {
       throw new IllegalArgumentException("OIDC_PROVIDER_ID must be 1 to 32 of a-z, 0-9 and -");
     }
@@ -75,6 +78,21 @@ public class OpenIdSettings {
     this.connectTimeout = Duration.ofSeconds(connectSeconds);
     this.readTimeout = Duration.ofSeconds(readSeconds);
     this.redirectUri = security.baseUrl() + CALLBACK_PATH;
+    this.logoutAtProvider = logoutAtProvider;
+  }
+
+  /**
+   * Whether signing out of Latchkey after a provider sign-in also ends the session at the provider
+   * (RP-initiated logout). It needs the id_token as a hint, which is then kept in the session.
+   */
+  public boolean isLogoutAtProvider() {
+    return logoutAtProvider && isConfigured();
+  }
+
+  /** The provider's origin (scheme, host, port), for the Content-Security-Policy. */
+  public String issuerOrigin() {
+    java.net.URI uri = java.net.URI.create(issuer);
+    return uri.getScheme() + "://" + uri.getAuthority();
   }
 
   /** Both a client id and a secret are set. */

@@ -33,6 +33,10 @@ public class SessionSignIns {
 
   /** Step 8–9: a new session id, holding only the account id, its generation and the time. */
   public void start(HttpServletRequest request, AccountView account) {
+    start(request, account, null);
+  }
+
+  private void start(HttpServletRequest request, AccountView account, String idTokenHint) {
     HttpSession existing = request.getSession(false);
     if (existing != null && isValid(existing)) {
       request.changeSessionId();
@@ -40,7 +44,7 @@ public class SessionSignIns {
     HttpSession session = request.getSession(true);
     session.setAttribute(
         SignedInSession.ATTRIBUTE,
-        new SignedInSession(account.id(), account.sessionGeneration(), Instant.now()));
+        new SignedInSession(account.id(), account.sessionGeneration(), Instant.now(), idTokenHint));
     session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
     request.setAttribute(CURRENT_ACCOUNT, account);
   }
@@ -49,12 +53,12 @@ public class SessionSignIns {
    * Step 8–9 after a provider callback: the whole session is replaced, so that nothing the OpenID
    * mechanism kept in it (state, nonce, tokens) outlives the sign-in.
    */
-  public void startFresh(HttpServletRequest request, AccountView account) {
+  public void startFresh(HttpServletRequest request, AccountView account, String idTokenHint) {
     HttpSession previous = request.getSession(false);
     if (previous != null) {
       invalidate(previous);
     }
-    start(request, account);
+    start(request, account, idTokenHint);
   }
 
   /**
@@ -152,7 +156,7 @@ public class SessionSignIns {
 
   /** After the user changed a credential: this session carries on, all others end. */
   public void renew(HttpServletRequest request, AccountView account) {
-    start(request, account);
+    start(request, account, current(request).map(SignedInSession::idTokenHint).orElse(null));
   }
 
   /**

@@ -21,6 +21,7 @@ public class SignInAttempt {
   private AccountLinkingService.Connection connection;
   private AccountView intentAccount;
   private String failure;
+  private String idTokenHint;
 
   /**
    * Marks this request as a provider callback: its validated identity is to be resolved, for the
@@ -65,6 +66,15 @@ public class SignInAttempt {
 
   void decided(SignInOutcome outcome) {
     this.outcome = outcome;
+  }
+
+  /** The id_token to keep as the hint of a later logout at the provider. */
+  void keepIdTokenHint(String idToken) {
+    this.idTokenHint = idToken;
+  }
+
+  String idTokenHint() {
+    return idTokenHint;
   }
 
   /** A protocol check failed; the reason is for the log, never for the page. */

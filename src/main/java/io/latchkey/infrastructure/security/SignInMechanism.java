@@ -207,7 +207,7 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
     String root = request.getContextPath();
     Optional<AccountView> fulfilled = attempt.intentAccount();
     if (fulfilled.isPresent()) {
-      sessions.startFresh(request, fulfilled.get());
+      sessions.startFresh(request, fulfilled.get(), attempt.idTokenHint());
       Optional<AccountLinkingService.Connection> connection = attempt.connection();
       if (connection.isPresent()) {
         return context.redirect(root + "/account?notice=" + notice(connection.get()));
@@ -218,7 +218,7 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
     }
     Optional<AccountView> account = attempt.signedIn();
     if (account.isPresent()) {
-      sessions.startFresh(request, account.get());
+      sessions.startFresh(request, account.get(), attempt.idTokenHint());
       return context.redirect(
           root + "/account" + (attempt.newlyLinked() ? "?notice=auto-linked" : ""));
     }

@@ -13,8 +13,11 @@ import java.time.Instant;
  *     bumps it to end the session
  * @param signedInAt when the user last authenticated (for the absolute timeout and
  *     re-authentication checks)
+ * @param idTokenHint the provider's id_token, kept only when {@code OIDC_LOGOUT_AT_PROVIDER} is on
+ *     and only as the hint that logout at the provider needs (about 1 KB); never used to sign in
  */
-public record SignedInSession(long accountId, int generation, Instant signedInAt)
+public record SignedInSession(
+    long accountId, int generation, Instant signedInAt, String idTokenHint)
     implements Serializable {
 
   static final String ATTRIBUTE = "io.latchkey.signedIn";
@@ -25,6 +28,6 @@ public record SignedInSession(long accountId, int generation, Instant signedInAt
 
   /** The same sign-in, authenticated again now. */
   SignedInSession reauthenticatedAt(Instant now) {
-    return new SignedInSession(accountId, generation, now);
+    return new SignedInSession(accountId, generation, now, idTokenHint);
   }
 }

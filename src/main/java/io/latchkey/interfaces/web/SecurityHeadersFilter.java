@@ -1,5 +1,7 @@
 package io.latchkey.interfaces.web;
 
+import io.latchkey.infrastructure.security.OpenIdSettings;
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,10 +24,22 @@ public class SecurityHeadersFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-          + "base-uri 'none'";
+  @Inject OpenIdSettings openId;
+
+  private String contentSecurityPolicy;
+
+  /**
+   * Forms post to Latchkey only; with logout at the provider, the sign-out form's redirect goes on
+   * to the provider, which browsers check against {@code form-action} too.
+   */
+  @Override
+  public void init() {
+    contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'"
+            + (openId.isLogoutAtProvider() ? " " + openId.issuerOrigin() : "")
+            + "; frame-ancestors 'none'; base-uri 'none'";
+  }
 
   private static final String RESOURCES = "/jakarta.faces.resource/";
 
@@ -33,7 +47,7 @@ public class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("Content-Security-Policy", contentSecurityPolicy);
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");

@@ -1,7 +1,11 @@
 package io.latchkey.interfaces.web;
 
 import io.latchkey.application.AccountService;
+import io.latchkey.infrastructure.security.OpenIdSettings;
+import io.latchkey.infrastructure.security.ProviderDiscovery;
+import io.latchkey.infrastructure.security.SecuritySettings;
 import io.latchkey.infrastructure.security.SessionSignIns;
+import io.latchkey.infrastructure.security.SignedInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -10,8 +14,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** The sign-out button of every page (a POST with the view state, so no link can sign you out). */
+/**
+ * The sign-out button of every page (a POST with the view state, so no link can sign you out). With
+ * {@code OIDC_LOGOUT_AT_PROVIDER=true}, a session started at the provider also ends there
+ * (RP-initiated logout with the id_token as hint), and the provider sends the browser back to
+ * {@code /login}.
+ */
 @Named
 @RequestScoped
 public class SignOutBacking {
@@ -19,20 +31,41 @@ public class SignOutBacking {
   @Inject AccountService accounts;
   @Inject ActiveUser activeUser;
   @Inject SessionSignIns sessions;
+  @Inject OpenIdSettings openId;
+  @Inject ProviderDiscovery provider;
+  @Inject SecuritySettings security;
   @Inject FacesContext facesContext;
 
   public void signOut() {
     HttpServletRequest request =
         (HttpServletRequest) facesContext.getExternalContext().getRequest();
     activeUser.account().ifPresent(a -> accounts.signedOut(a.id(), request.getRemoteAddr()));
+    Optional<String> hint =
+        sessions.current(request).map(SignedInSession::idTokenHint).filter(h -> !h.isEmpty());
     sessions.end(request, (HttpServletResponse) facesContext.getExternalContext().getResponse());
+    String login = "/login?signed-out=true";
+    Optional<String> endSession =
+        openId.isLogoutAtProvider() ? provider.endSessionEndpoint() : Optional.empty();
+    String target =
+        hint.isPresent() && endSession.isPresent()
+            ? endSession.get()
+                + (endSession.get().contains("?") ? "&" : "?")
+                + "id_token_hint="
+                + encode(hint.get())
+                + "&post_logout_redirect_uri="
+                + encode(security.baseUrl() + login)
+                + "&client_id="
+                + encode(openId.getClientId())
+            : request.getContextPath() + login;
     try {
       // Not Messages.redirect: the flash would need the session that just ended.
-      facesContext
-          .getExternalContext()
-          .redirect(request.getContextPath() + "/login?signed-out=true");
+      facesContext.getExternalContext().redirect(target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -20,6 +20,7 @@ import io.latchkey.testing.Deployments;
 import io.latchkey.testing.Flows;
 import io.latchkey.testing.ItProvider;
 import io.latchkey.testing.ItServer;
+import io.latchkey.testing.Seeds;
 import io.latchkey.testing.TestDatabase;
 import io.latchkey.testing.provider.Login;
 import io.latchkey.testing.provider.TestProvider;
@@ -120,7 +121,7 @@ class AdminConsoleIT {
   @Test
   void theListPagesSortsAndFiltersOnTheServer() {
     String prefix = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    seedAccounts(prefix, 60);
+    Seeds.accounts(prefix, 60);
 
     HtmlPage first = admin.open("/admin/users?email=" + prefix);
     assertEquals(25, first.getByXPath("//tr[@class='user']").size());
@@ -434,29 +435,5 @@ class AdminConsoleIT {
   private static String status(String email) {
     return (String)
         TestDatabase.value("SELECT status FROM account WHERE email = ?", email).orElseThrow();
-  }
-
-  /**
-   * Accounts written straight into the database ({@code prefix00} … ), named in reverse order of
-   * their emails, every tenth one disabled. Ids far above what the sequences hand out.
-   */
-  static void seedAccounts(String prefix, int howMany) {
-    long base = 900_000_000L + (long) (Math.random() * 1_000_000) * 100;
-    for (int i = 0; i < howMany; i++) {
-      long id = base + i;
-      String number = String.format("%02d", i);
-      String name = prefix.toUpperCase() + "Name-" + String.format("%02d", howMany - 1 - i);
-      TestDatabase.update(
-          "INSERT INTO account (id, email, display_name, search_name, status, created_at,"
-              + " failed_sign_ins, session_generation, version) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)",
-          id,
-          prefix + number + "@example.test",
-          name,
-          name.toLowerCase(),
-          i % 10 == 0 ? "DISABLED" : "ACTIVE",
-          Timestamp.from(Instant.now().minusSeconds(i)));
-      TestDatabase.update(
-          "INSERT INTO account_role (account_id, role_name) VALUES (?, 'USER')", id);
-    }
   }
 }

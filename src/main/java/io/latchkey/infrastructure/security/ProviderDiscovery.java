@@ -1,0 +1,94 @@
+package io.latchkey.infrastructure.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Latchkey's own look at the provider's discovery document (the standard mechanism keeps its copy
+ * to itself): is the provider reachable and consistent with the configuration, and where is its
+ * end_session_endpoint. Results are reused for a minute, so health probes do not become provider
+ * traffic.
+ */
+@ApplicationScoped
+public class ProviderDiscovery {
+
+  private static final Duration REUSE = Duration.ofMinutes(1);
+
+  @Inject OpenIdSettings settings;
+
+  private volatile Result last;
+  private volatile String endSessionEndpoint;
+
+  /** What the last look found; {@code problem} is null when all is well. */
+  record Result(Instant at, boolean reachable, String problem) {}
+
+  /** The last result, or a new one when it is older than a minute. */
+  Result current() {
+    Result result = last;
+    return result == null || result.at().plus(REUSE).isBefore(Instant.now()) ? check() : result;
+  }
+
+  /** The provider's end_session_endpoint, from its discovery document (fetched if not yet). */
+  public Optional<String> endSessionEndpoint() {
+    if (endSessionEndpoint == null && settings.isConfigured()) {
+      check();
+    }
+    return Optional.ofNullable(endSessionEndpoint);
+  }
+
+  Result check() {
+    Result result;
+    try {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(settings.getDiscoveryUri()))
+                  .timeout(settings.readTimeout())
+                  .header("Accept", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      result =
+          response.statusCode() == 200
+              ? new Result(Instant.now(), true, inconsistency(response.body()))
+              : new Result(
+                  Instant.now(), false, "discovery answered HTTP " + response.statusCode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result = new Result(Instant.now(), false, "interrupted");
+    } catch (Exception e) {
+      result = new Result(Instant.now(), false, "unreachable: " + e.getClass().getSimpleName());
+    }
+    last = result;
+    return result;
+  }
+
+  private String inconsistency(String body) {
+    JsonObject document;
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      document = reader.readObject();
+    } catch (RuntimeException e) {
+      return "the discovery document is not JSON";
+    }
+    if (!settings.getIssuer().equals(document.getString("issuer", null))) {
+      return "the discovery document names issuer " + document.getString("issuer", "(none)");
+    }
+    for (String endpoint : new String[] {"authorization_endpoint", "token_endpoint", "jwks_uri"}) {
+      if (!document.containsKey(endpoint)) {
+        return "the discovery document has no " + endpoint;
+      }
+    }
+    endSessionEndpoint = document.getString("end_session_endpoint", null);
+    return null;
+  }
+}
