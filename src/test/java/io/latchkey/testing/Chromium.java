@@ -44,6 +44,21 @@ public final class Chromium implements BeforeEachCallback, AfterEachCallback {
         Path.of(System.getProperty("latchkey.screenshots", "target/screenshots"))
             .resolve(context.getRequiredTestClass().getSimpleName())
             .resolve(context.getRequiredTestMethod().getName());
+    try (var old =
+        Files.exists(screenshots)
+            ? Files.list(screenshots)
+            : java.util.stream.Stream.<Path>empty()) {
+      old.forEach(
+          file -> {
+            try {
+              Files.delete(file);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

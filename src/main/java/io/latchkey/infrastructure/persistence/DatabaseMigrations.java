@@ -1,9 +1,11 @@
 package io.latchkey.infrastructure.persistence;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,7 +24,12 @@ public class DatabaseMigrations {
   @Resource(lookup = DatabaseConfiguration.DATA_SOURCE)
   DataSource dataSource;
 
-  void migrateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  /** First of the startup observers: nothing may read the database before it is migrated. */
+  void migrateAtStartup(
+      @Observes
+          @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          @Initialized(ApplicationScoped.class)
+          Object event) {
     MigrateResult result =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
