@@ -36,13 +36,7 @@ public class ProviderAccountResolver {
     if (linked.isPresent()) {
       Account account = accounts.findByIdForUpdate(linked.get().getAccount().getId()).orElseThrow();
       if (!account.isActive()) {
-        record(
-            AuditEvent.SIGN_IN_REFUSED,
-            account,
-            now,
-            "provider " + issuer + ": disabled",
-            clientAddress);
-        return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
+        return disabled(account, issuer, now, clientAddress);
       }
       linked.get().used(now);
       account.signedInThroughProvider(now);
@@ -101,13 +95,7 @@ public class ProviderAccountResolver {
     }
     Account account = accounts.findByIdForUpdate(existing.getId()).orElseThrow();
     if (!account.isActive()) {
-      record(
-          AuditEvent.SIGN_IN_REFUSED,
-          account,
-          now,
-          "provider " + issuer + ": disabled",
-          clientAddress);
-      return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
+      return disabled(account, issuer, now, clientAddress);
     }
     account.link(profile, now);
     boolean hadPassword = account.hasPassword();
@@ -128,6 +116,17 @@ public class ProviderAccountResolver {
         clientAddress);
     record(AuditEvent.SIGN_IN_SUCCEEDED, account, now, "provider " + issuer, clientAddress);
     return new SignInOutcome.SignedIn(views.of(account), true);
+  }
+
+  private SignInOutcome disabled(
+      Account account, String issuer, Instant now, String clientAddress) {
+    record(
+        AuditEvent.SIGN_IN_REFUSED,
+        account,
+        now,
+        "provider " + issuer + ": disabled",
+        clientAddress);
+    return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
   }
 
   static String describe(ExternalProfile profile, String how) {

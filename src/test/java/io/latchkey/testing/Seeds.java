@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Accounts written straight into the test database, for lists too long to register by hand. */
 public final class Seeds {
@@ -12,23 +13,37 @@ public final class Seeds {
 
   /**
    * {@code howMany} accounts {@code prefix00@example.test} …, named {@code PREFIXName-NN} in the
-   * reverse order of their emails, every tenth one disabled, created a second apart. Their ids lie
-   * far above what the sequences hand out.
+   * reverse order of their emails, every tenth one disabled, created a second apart.
    */
   public static void accounts(String prefix, int howMany) {
-    long base = 900_000_000L + (long) (Math.random() * 1_000_000) * 100;
+    accounts(
+        0,
+        howMany,
+        i -> prefix + String.format("%02d", i) + "@example.test",
+        i -> prefix.toUpperCase() + "Name-" + String.format("%02d", howMany - 1 - i));
+  }
+
+  /**
+   * Accounts number {@code from} (inclusive) to {@code to} (exclusive), with the given emails and
+   * names, every tenth one disabled, created a second apart. Their ids lie far above what the
+   * sequences hand out, and differ between calls.
+   */
+  public static void accounts(
+      int from, int to, IntFunction<String> email, IntFunction<String> name) {
+    long base = 900_000_000L + (long) (Math.random() * 1_000_000) * 1_000_000;
     List<Object[]> accounts = new ArrayList<>();
     List<Object[]> roles = new ArrayList<>();
-    for (int i = 0; i < howMany; i++) {
-      String name = prefix.toUpperCase() + "Name-" + String.format("%02d", howMany - 1 - i);
+    Instant now = Instant.now();
+    for (int i = from; i < to; i++) {
+      String displayName = name.apply(i);
       accounts.add(
           new Object[] {
             base + i,
-            prefix + String.format("%02d", i) + "@example.test",
-            name,
-            name.toLowerCase(),
+            email.apply(i),
+            displayName,
+            displayName.toLowerCase(),
             i % 10 == 0 ? "DISABLED" : "ACTIVE",
-            Timestamp.from(Instant.now().minusSeconds(i))
+            Timestamp.from(now.minusSeconds(i))
           });
       roles.add(new Object[] {base + i});
     }

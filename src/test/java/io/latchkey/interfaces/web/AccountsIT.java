@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
+import io.latchkey.testing.Flows;
 import io.latchkey.testing.ItProvider;
 import io.latchkey.testing.TestDatabase;
 import java.net.URL;
@@ -380,7 +381,7 @@ class AccountsIT {
   }
 
   private static HtmlPage register(Browser browser, String email, String name) {
-    return register(browser, email, name, PASSWORD);
+    return Flows.register(browser, email, name);
   }
 
   private static HtmlPage register(Browser browser, String email, String name, String password) {
@@ -393,16 +394,14 @@ class AccountsIT {
   }
 
   private static HtmlPage signIn(Browser browser, String email, String password) {
-    return browser.submit(
-        "/login", "login", Map.of("email", email, "password", password), "submit");
+    return Flows.signIn(browser, email, password);
   }
 
   private static HtmlPage signOut(Browser browser) {
-    return browser.submit("/account", "signOut", Map.of(), "submit");
+    return Flows.signOut(browser);
   }
 
   private static String messagesOf(HtmlPage page) {
-    var messages = page.getElementById("messages");
-    return messages == null ? "" : messages.asNormalizedText();
+    return Flows.messagesOf(page);
   }
 }

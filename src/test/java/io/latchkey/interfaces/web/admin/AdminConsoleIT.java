@@ -24,7 +24,6 @@ import io.latchkey.testing.Seeds;
 import io.latchkey.testing.TestDatabase;
 import io.latchkey.testing.provider.Login;
 import io.latchkey.testing.provider.TestProvider;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -211,29 +210,7 @@ class AdminConsoleIT {
   }
 
   private static void seedMany(String marker, int from, int to) {
-    long base = 2_000_000_000L + (long) (Math.random() * 1_000) * 1_000_000;
-    List<Object[]> accounts = new java.util.ArrayList<>();
-    List<Object[]> roles = new java.util.ArrayList<>();
-    Timestamp now = Timestamp.from(Instant.now());
-    for (int i = from; i < to; i++) {
-      String name = marker + "name-" + i;
-      accounts.add(
-          new Object[] {
-            base + i,
-            marker + i + "@example.test",
-            name,
-            name,
-            i % 10 == 0 ? "DISABLED" : "ACTIVE",
-            now
-          });
-      roles.add(new Object[] {base + i});
-    }
-    TestDatabase.batch(
-        "INSERT INTO account (id, email, display_name, search_name, status, created_at,"
-            + " failed_sign_ins, session_generation, version) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)",
-        accounts);
-    TestDatabase.batch(
-        "INSERT INTO account_role (account_id, role_name) VALUES (?, 'USER')", roles);
+    Seeds.accounts(from, to, i -> marker + i + "@example.test", i -> marker + "name-" + i);
   }
 
   // Actions ------------------------------------------------------------------------------------
