@@ -32,13 +32,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The linking settings a deployment can choose, on a server started with them: {@code
- * OIDC_AUTO_LINK=verified-email}, and a re-authentication window of two seconds (instead of five
- * minutes) so that a test can let a sign-in grow stale.
+ * OIDC_AUTO_LINK=verified-email}, and re-authentication windows of two seconds (instead of five and
+ * fifteen minutes) so that a test can let a sign-in grow stale.
  */
 @ExtendWith(TestDatabase.class)
 class AccountLinkingPolicyIT {
 
   private static final Duration REAUTHENTICATE_AFTER = Duration.ofSeconds(2);
+  private static final String ADMIN =
+      "policy-admin-" + java.util.UUID.randomUUID() + "@example.test";
 
   private static TestProvider provider;
   private static PayaraProcess server;
@@ -51,20 +53,22 @@ class AccountLinkingPolicyIT {
     String baseUrl = "http://localhost:" + port;
     provider =
         TestProvider.start("latchkey-policy", "policy-client-secret", baseUrl + "/auth/callback");
-    server =
-        PayaraProcess.start(
-            port,
-            Map.of(
-                "LATCHKEY_BASE_URL", baseUrl,
-                "LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl"),
-                "LATCHKEY_REAUTHENTICATE_AFTER_SECONDS",
-                    String.valueOf(REAUTHENTICATE_AFTER.toSeconds()),
-                "OIDC_AUTO_LINK", "verified-email",
-                "OIDC_PROVIDER_ID", "testid",
-                "OIDC_PROVIDER_NAME", "TestID",
-                "OIDC_ISSUER", provider.issuer(),
-                "OIDC_CLIENT_ID", "latchkey-policy",
-                "OIDC_CLIENT_SECRET", "policy-client-secret"));
+    Map<String, String> environment = new java.util.HashMap<>();
+    environment.put("LATCHKEY_BASE_URL", baseUrl);
+    environment.put("LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl"));
+    environment.put(
+        "LATCHKEY_REAUTHENTICATE_AFTER_SECONDS", String.valueOf(REAUTHENTICATE_AFTER.toSeconds()));
+    environment.put(
+        "LATCHKEY_ADMIN_REAUTHENTICATE_AFTER_SECONDS",
+        String.valueOf(REAUTHENTICATE_AFTER.toSeconds()));
+    environment.put("LATCHKEY_ADMIN_EMAIL", ADMIN);
+    environment.put("OIDC_AUTO_LINK", "verified-email");
+    environment.put("OIDC_PROVIDER_ID", "testid");
+    environment.put("OIDC_PROVIDER_NAME", "TestID");
+    environment.put("OIDC_ISSUER", provider.issuer());
+    environment.put("OIDC_CLIENT_ID", "latchkey-policy");
+    environment.put("OIDC_CLIENT_SECRET", "policy-client-secret");
+    server = PayaraProcess.start(port, environment);
   }
 
   @AfterAll
@@ -172,6 +176,37 @@ class AccountLinkingPolicyIT {
                 "newPassword", "a passphrase of mine", "newPasswordAgain", "a passphrase of mine"),
             "submit");
     assertTrue(messagesOf(set).contains("password has been set"), messagesOf(set));
+  }
+
+  @Test
+  void anAdminWhoseSignInIsStaleConfirmsBeforeAnAction() throws Exception {
+    String email = uniqueEmail();
+    register(browser.another(), email, "Action Target");
+    register(browser, ADMIN, "Policy Admin");
+    signIn(browser, ADMIN, PASSWORD);
+    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+
+    long id = ((Number) Flows.accountIds(email).get(0)).longValue();
+    HtmlPage user = browser.open("/admin/user?id=" + id);
+    var disable =
+        user.getAnchors().stream()
+            .filter(a -> a.getHrefAttribute().contains("action=disable&"))
+            .findFirst()
+            .orElseThrow();
+    HtmlPage action = Flows.html(browser.click(user, disable.getId()));
+    HtmlPage confirm = browser.submit(action, "action", Map.of("reason", "stale admin"), "confirm");
+    assertAt(confirm, "/account/confirm");
+    assertEquals(
+        "ACTIVE", TestDatabase.value("SELECT status FROM account WHERE id = ?", id).orElseThrow());
+
+    assertAt(
+        browser.submit(confirm, "confirm", Map.of("password", PASSWORD), "submit"), "/admin/users");
+    HtmlPage again =
+        Flows.html(browser.click(browser.open("/admin/user?id=" + id), disable.getId()));
+    browser.submit(again, "action", Map.of("reason", "fresh admin"), "confirm");
+    assertEquals(
+        "DISABLED",
+        TestDatabase.value("SELECT status FROM account WHERE id = ?", id).orElseThrow());
   }
 
   @Test
