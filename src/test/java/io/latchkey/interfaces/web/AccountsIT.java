@@ -272,7 +272,7 @@ class AccountsIT {
     assertTrue(account.getElementById("nav-admin") != null, "the admin link is shown");
     HtmlPage console = browser.open("/admin");
     assertEquals(200, console.getWebResponse().getStatusCode());
-    assertTrue(console.getElementById("admin-placeholder") != null);
+    assertTrue(console.getElementById("admin-users") != null, "the console's links");
   }
 
   // Pages and input ---------------------------------------------------------------------------
