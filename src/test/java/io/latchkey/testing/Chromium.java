@@ -183,7 +183,8 @@ public final class Chromium implements BeforeEachCallback, AfterEachCallback {
       try {
         element.isEnabled();
         return false;
-      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+      } catch (org.openqa.selenium.WebDriverException gone) {
+        // Stale, or (while the old document is torn down) "does not belong to the document".
         return true;
       }
     }

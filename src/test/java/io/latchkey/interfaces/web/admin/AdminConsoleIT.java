@@ -163,7 +163,8 @@ class AdminConsoleIT {
 
   /**
    * The list and its filters read an index, not the table: a page costs about the same at 100,000
-   * accounts as at 1,000. Compared as a ratio of medians, each over the same requests.
+   * accounts as at 1,000. Compared as a ratio of the fastest of 20 requests each (the minimum is
+   * what the work costs; slower runs measure whatever else the machine was doing).
    */
   @Test
   void theListCostsAboutTheSameAtAHundredThousandAccounts() {
@@ -192,21 +193,21 @@ class AdminConsoleIT {
             "?name=" + marker + "name-5",
             "?status=disabled&email=" + marker,
             "?role=admin");
-    Map<String, Double> medians = new java.util.LinkedHashMap<>();
+    Map<String, Double> fastest = new java.util.LinkedHashMap<>();
     for (String query : queries) {
       for (int i = 0; i < 5; i++) {
         admin.get("/admin/users" + query);
       }
-      double[] times = new double[15];
+      double[] times = new double[20];
       for (int i = 0; i < times.length; i++) {
         long start = System.nanoTime();
         assertEquals(200, admin.get("/admin/users" + query).getWebResponse().getStatusCode());
         times[i] = (System.nanoTime() - start) / 1e6;
       }
       java.util.Arrays.sort(times);
-      medians.put(query.isEmpty() ? "(first page)" : query, times[times.length / 2]);
+      fastest.put(query.isEmpty() ? "(first page)" : query, times[0]);
     }
-    return medians;
+    return fastest;
   }
 
   private static void seedMany(String marker, int from, int to) {
