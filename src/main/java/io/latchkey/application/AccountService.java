@@ -29,7 +29,7 @@ public class AccountService {
   /** The account as it is now, for the request at hand. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<AccountView> find(long accountId) {
-    return accounts.findById(accountId).map(views::of);
+    return accounts.findWithRoles(accountId).map(views::of);
   }
 
   /** The provider identities linked to the account, oldest first. */

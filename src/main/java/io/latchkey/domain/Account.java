@@ -42,6 +42,9 @@ import java.util.Set;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = "Account.byEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
+@NamedQuery(
+    name = "Account.withRoles",
+    query = "SELECT a FROM Account a LEFT JOIN FETCH a.roleGrants WHERE a.id = :id")
 public class Account {
 
   /** Consecutive failures that are tolerated before sign-in is paused. */

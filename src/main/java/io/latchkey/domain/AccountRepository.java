@@ -8,6 +8,9 @@ public interface AccountRepository {
 
   Optional<Account> findById(long id);
 
+  /** The account with its roles, in one statement: the check that every request makes. */
+  Optional<Account> findWithRoles(long id);
+
   /** The account, locked against concurrent changes until the transaction ends. */
   Optional<Account> findByIdForUpdate(long id);
 

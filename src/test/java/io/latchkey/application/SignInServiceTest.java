@@ -239,6 +239,11 @@ class SignInServiceTest {
     }
 
     @Override
+    public Optional<Account> findWithRoles(long id) {
+      return findById(id);
+    }
+
+    @Override
     public Optional<Account> findByIdForUpdate(long id) {
       return findById(id);
     }

@@ -31,6 +31,14 @@ public class JpaAccountRepository implements AccountRepository {
   }
 
   @Override
+  public Optional<Account> findWithRoles(long id) {
+    return em.createNamedQuery("Account.withRoles", Account.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public Optional<Account> findByIdForUpdate(long id) {
     return Optional.ofNullable(em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
