@@ -2,88 +2,64 @@ package io.latchkey.benchmark;
 
 import io.latchkey.testing.PayaraProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Payara Micro as a process with a WAR of the benchmark's choosing, started as {@link
- * PayaraProcess} starts it for the tests (same server-config/, loopback only), and the two memory
- * readings of item 7: the resident set from {@code /proc/<pid>/status}, and the heap used after a
- * full collection, through {@code jcmd}.
- *
- * <p>It exists beside {@link PayaraProcess} because that one always deploys {@code
- * target/latchkey.war} and does not expose the process id.
+ * The benchmark's server: the WAR of its choosing on Payara Micro, started by {@link PayaraProcess}
+ * as for the tests (same server-config/, loopback only), plus the two memory readings of item 7:
+ * the resident set from {@code /proc/<pid>/status}, and the heap used after a full collection,
+ * through {@code jcmd}.
  */
 final class BenchServer implements AutoCloseable {
 
-  private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
   private static final Pattern G1_HEAP_USED =
       Pattern.compile("garbage-first heap\\s+total (\\d+)K, used (\\d+)K");
   private static final Pattern ANY_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
-  private final Process process;
-  private final Path log;
-  private final int port;
+  private final PayaraProcess server;
 
-  private BenchServer(Process process, Path log, int port) {
-    this.process = process;
-    this.log = log;
-    this.port = port;
+  private BenchServer(PayaraProcess server) {
+    this.server = server;
   }
 
   /** Boots Payara Micro with {@code war} at "/" and these environment variables. */
   static BenchServer start(
       Settings settings, Path war, Path workDir, int port, Map<String, String> environment)
       throws IOException {
-    Path tmp = Files.createDirectories(workDir.resolve("tmp"));
-    Path log = workDir.resolve("payara.log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(settings.serverJvmOptions());
-    command.addAll(
-        List.of(
-            "-Dhazelcast.config=" + settings.serverConfig().resolve("hazelcast.xml"),
-            "-Djava.io.tmpdir=" + tmp,
-            "-jar",
-            settings.buildDir().resolve("payara-micro.jar").toString(),
-            "--nocluster",
-            "--port",
-            String.valueOf(port),
-            "--prebootcommandfile",
-            settings.serverConfig().resolve("pre-boot-commands.asadmin").toString(),
-            "--contextroot",
-            "/",
-            "--deploy",
-            war.toString()));
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
-    BenchServer server = new BenchServer(builder.start(), log, port);
-    server.awaitReady();
-    return server;
+    return new BenchServer(
+        PayaraProcess.start(
+            new PayaraProcess.Launch(
+                settings.buildDir().resolve("payara-micro.jar"),
+                settings.serverConfig(),
+                war,
+                port,
+                settings.serverJvmOptions(),
+                Files.createDirectories(workDir.resolve("tmp")),
+                workDir.resolve("payara.log")),
+            environment));
   }
 
   URI baseUri() {
-    return URI.create("http://localhost:" + port + "/");
+    return URI.create("http://localhost:" + port() + "/");
+  }
+
+  private int port() {
+    return server.baseUrl().getPort();
   }
 
   long pid() {
-    return process.pid();
+    return server.pid();
   }
 
   Path log() {
-    return log;
+    return server.logFile();
   }
 
   /** The process's resident set size in KiB ({@code VmRSS}). */
@@ -140,54 +116,8 @@ final class BenchServer implements AutoCloseable {
     return output;
   }
 
-  private void awaitReady() {
-    Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      String output = readLog();
-      if (output.contains("ready in")) {
-        return;
-      }
-      if (!process.isAlive()
-          || output.contains("Failed to deploy")
-          || output.contains("Exception while loading the app")) {
-        close();
-        throw new IllegalStateException("Payara Micro did not start the WAR; see " + log);
-      }
-      sleep(Duration.ofMillis(250));
-    }
-    close();
-    throw new IllegalStateException(
-        "Payara Micro not ready after " + BOOT_TIMEOUT + "; see " + log);
-  }
-
-  private String readLog() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** SIGTERM, then SIGKILL if the server has not stopped after 30 s. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    server.close();
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,36 +44,71 @@ public final class PayaraProcess implements AutoCloseable {
   /** As {@link #start(Map)}, on a given port (for settings that must name it in advance). */
   public static PayaraProcess start(int port, Map<String, String> environment) {
     Path buildDir = Path.of(System.getProperty("latchkey.buildDir", "target"));
-    Path serverConfig = Path.of(System.getProperty("latchkey.serverConfig", "server-config"));
-    Path log = buildDir.resolve("payara-process-" + port + ".log");
+    return start(
+        new Launch(
+            buildDir.resolve("payara-micro.jar"),
+            Path.of(System.getProperty("latchkey.serverConfig", "server-config")),
+            buildDir.resolve("latchkey.war"),
+            port,
+            List.of("-Xmx512m"),
+            buildDir,
+            buildDir.resolve("payara-process-" + port + ".log")),
+        environment);
+  }
+
+  /**
+   * How to start a server: which Payara Micro, server-config/ and WAR (deployed at "/"), on which
+   * port, with which JVM options, temporary directory and log file.
+   */
+  public record Launch(
+      Path payaraJar,
+      Path serverConfig,
+      Path war,
+      int port,
+      List<String> jvmOptions,
+      Path tmpDir,
+      Path log) {}
+
+  /** Boots Payara Micro as {@code launch} says, with these environment variables. */
+  public static PayaraProcess start(Launch launch, Map<String, String> environment) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(launch.jvmOptions());
+    command.addAll(
+        List.of(
+            "-Dhazelcast.config=" + launch.serverConfig().resolve("hazelcast.xml").toAbsolutePath(),
+            "-Djava.io.tmpdir=" + launch.tmpDir().toAbsolutePath(),
+            "-jar",
+            launch.payaraJar().toString(),
+            "--nocluster",
+            "--port",
+            String.valueOf(launch.port()),
+            "--prebootcommandfile",
+            launch.serverConfig().resolve("pre-boot-commands.asadmin").toString(),
+            "--contextroot",
+            "/",
+            "--deploy",
+            launch.war().toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
-                    "-Dhazelcast.config=" + serverConfig.resolve("hazelcast.xml").toAbsolutePath(),
-                    "-Djava.io.tmpdir=" + buildDir.toAbsolutePath(),
-                    "-jar",
-                    buildDir.resolve("payara-micro.jar").toString(),
-                    "--nocluster",
-                    "--port",
-                    String.valueOf(port),
-                    "--prebootcommandfile",
-                    serverConfig.resolve("pre-boot-commands.asadmin").toString(),
-                    "--contextroot",
-                    "/",
-                    "--deploy",
-                    buildDir.resolve("latchkey.war").toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(launch.log().toFile());
     builder.environment().putAll(environment);
     try {
-      PayaraProcess server = new PayaraProcess(builder.start(), log, port);
+      PayaraProcess server = new PayaraProcess(builder.start(), launch.log(), launch.port());
       server.awaitReady();
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The server's process id (for memory readings). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Where the server's output goes. */
+  public Path logFile() {
+    return log;
   }
 
   public URL baseUrl() {

@@ -39,9 +39,12 @@ public class ProviderDiscovery {
     return result == null || result.at().plus(REUSE).isBefore(Instant.now()) ? check() : result;
   }
 
-  /** The provider's end_session_endpoint, from its discovery document (fetched if not yet). */
+  /**
+   * The provider's end_session_endpoint, from its discovery document (fetched once if no look was
+   * taken yet; a provider without one is not asked again at every sign-out).
+   */
   public Optional<String> endSessionEndpoint() {
-    if (endSessionEndpoint == null && settings.isConfigured()) {
+    if (last == null && settings.isConfigured()) {
       check();
     }
     return Optional.ofNullable(endSessionEndpoint);

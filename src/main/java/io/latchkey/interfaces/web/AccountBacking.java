@@ -53,9 +53,7 @@ public class AccountBacking {
   }
 
   public void unlink(long identityId) {
-    if (!sessions.authenticatedRecently(request)) {
-      Messages.error("confirm.first");
-      Messages.redirect("/account/confirm?then=account");
+    if (needsConfirmation()) {
       return;
     }
     try {
@@ -74,9 +72,7 @@ public class AccountBacking {
       Messages.errorOn("setPassword:newPasswordAgain", "password.mismatch");
       return;
     }
-    if (!sessions.authenticatedRecently(request)) {
-      Messages.error("confirm.first");
-      Messages.redirect("/account/confirm?then=account");
+    if (needsConfirmation()) {
       return;
     }
     try {
@@ -89,6 +85,16 @@ public class AccountBacking {
     }
     Messages.info("password.set");
     Messages.redirect("/account");
+  }
+
+  /** Sends a user whose sign-in is not recent to confirm it first (and says so). */
+  private boolean needsConfirmation() {
+    if (sessions.authenticatedRecently(request)) {
+      return false;
+    }
+    Messages.error("confirm.first");
+    Messages.redirect("/account/confirm?then=account");
+    return true;
   }
 
   public void changePassword() {

@@ -14,8 +14,7 @@ import java.util.Set;
 public class SignInProblemBacking {
 
   private static final Set<String> REASONS =
-      Set.of(
-          "cancelled", "failed", "disabled", "link-required", "unverified-email", "not-configured");
+      Set.of("cancelled", "failed", "disabled", "unverified-email", "not-configured");
 
   private String reason;
   private String supportId;
