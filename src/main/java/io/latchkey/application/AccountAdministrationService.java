@@ -19,7 +19,7 @@ import io.latchkey.domain.RoleGrant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +40,7 @@ public class AccountAdministrationService {
 
   public static final int MAX_REASON_LENGTH = 500;
 
+  @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
   @Inject AccountViews views;
@@ -126,7 +127,7 @@ public class AccountAdministrationService {
 
   public void grantAdmin(long adminId, long accountId, String reason, String clientAddress) {
     Account account = findForChange(accountId);
-    if (account.grant(Role.ADMIN, adminId, Instant.now())) {
+    if (account.grant(Role.ADMIN, adminId, clock.instant())) {
       record(AuditEvent.ROLE_GRANTED, adminId, account, reason + " (admin)", clientAddress);
     }
   }
@@ -197,7 +198,7 @@ public class AccountAdministrationService {
       throw new InvalidInputException("admin.reason.required");
     }
     audit.record(
-        AuditEntry.of(event, Instant.now())
+        AuditEntry.of(event, clock.instant())
             .actor(adminId)
             .target(account)
             .detail("reason: " + why)

@@ -15,6 +15,7 @@ import io.latchkey.domain.NoSuchIdentityException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,6 +34,7 @@ public class AccountLinkingService {
     LINKED_ELSEWHERE
   }
 
+  @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject LinkedIdentityRepository identities;
   @Inject AuditTrail audit;
@@ -59,7 +61,7 @@ public class AccountLinkingService {
       return check;
     }
     Account locked = accounts.findByIdForUpdate(accountId).orElseThrow();
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     locked.link(identity, now);
     locked.endAllSessions();
     accounts.flush();
@@ -85,7 +87,7 @@ public class AccountLinkingService {
       refused(account, identity, clientAddress);
       return Connection.LINKED_ELSEWHERE;
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     account.link(identity, now);
     accounts.flush();
     record(
@@ -117,7 +119,7 @@ public class AccountLinkingService {
     record(
         AuditEvent.IDENTITY_UNLINKED,
         account,
-        Instant.now(),
+        clock.instant(),
         "provider " + removed.getIssuer() + ", subject " + removed.getSubject(),
         clientAddress);
   }
@@ -133,7 +135,7 @@ public class AccountLinkingService {
     record(
         AuditEvent.IDENTITY_LINK_REFUSED,
         account,
-        Instant.now(),
+        clock.instant(),
         ProviderAccountResolver.describe(identity, "already linked to another account"),
         clientAddress);
   }

@@ -11,7 +11,7 @@ import io.latchkey.domain.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +20,7 @@ import java.util.Optional;
 @Transactional
 public class AccountService {
 
+  @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
   @Inject PasswordPolicy passwordPolicy;
@@ -67,7 +68,7 @@ public class AccountService {
         AuditEntry.byOwner(
             AuditEvent.PASSWORD_CHANGED,
             account,
-            Instant.now(),
+            clock.instant(),
             "other sessions ended",
             clientAddress));
     return views.of(account);
@@ -96,7 +97,7 @@ public class AccountService {
         AuditEntry.byOwner(
             AuditEvent.PASSWORD_SET,
             account,
-            Instant.now(),
+            clock.instant(),
             "other sessions ended",
             clientAddress));
     return views.of(account);
@@ -110,6 +111,6 @@ public class AccountService {
             account ->
                 audit.record(
                     AuditEntry.byOwner(
-                        AuditEvent.SIGNED_OUT, account, Instant.now(), null, clientAddress)));
+                        AuditEvent.SIGNED_OUT, account, clock.instant(), null, clientAddress)));
   }
 }

@@ -12,6 +12,7 @@ import io.latchkey.domain.LinkedIdentityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class ProviderAccountResolver {
 
+  @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject LinkedIdentityRepository identities;
   @Inject AuditTrail audit;
@@ -30,7 +32,7 @@ public class ProviderAccountResolver {
   @Inject LinkingPolicy policy;
 
   public SignInOutcome resolve(ExternalProfile profile, String clientAddress) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String issuer = profile.subject().issuer();
     Optional<LinkedIdentity> linked = identities.find(profile.subject());
     if (linked.isPresent()) {

@@ -11,7 +11,7 @@ import io.latchkey.domain.LinkedIdentityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -28,6 +28,7 @@ public class ProviderSignInService {
 
   private static final Logger LOG = Logger.getLogger(ProviderSignInService.class.getName());
 
+  @Inject Clock clock;
   @Inject ProviderAccountResolver resolver;
   @Inject AuditTrail audit;
   @Inject LinkedIdentityRepository identities;
@@ -62,7 +63,7 @@ public class ProviderSignInService {
                 AuditEntry.byOwner(
                     AuditEvent.SIGN_IN_SUCCEEDED,
                     a,
-                    Instant.now(),
+                    clock.instant(),
                     "re-authentication, provider " + profile.subject().issuer(),
                     clientAddress)));
     return account.map(views::of);
@@ -75,7 +76,7 @@ public class ProviderSignInService {
   @Transactional
   public void failed(String reason, String supportId, String clientAddress) {
     audit.record(
-        AuditEntry.of(AuditEvent.SIGN_IN_FAILED, Instant.now())
+        AuditEntry.of(AuditEvent.SIGN_IN_FAILED, clock.instant())
             .detail("provider: " + reason + " (support id " + supportId + ")")
             .clientAddress(clientAddress)
             .build());

@@ -10,6 +10,7 @@ import io.latchkey.domain.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -28,6 +29,7 @@ public class RegistrationService {
 
   private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
 
+  @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
   @Inject PasswordPolicy passwordPolicy;
@@ -51,7 +53,7 @@ public class RegistrationService {
     passwordPolicy.check(chosen);
     String hash = hasher.hash(chosen);
 
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Optional<Account> existing = accounts.findByEmail(address);
     if (existing.isPresent()) {
       audit.record(

@@ -9,6 +9,7 @@ import io.latchkey.domain.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public class SignInService {
 
   private static final Logger LOG = Logger.getLogger(SignInService.class.getName());
 
+  @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
   @Inject PasswordHasher hasher;
@@ -34,7 +36,7 @@ public class SignInService {
 
   public SignInOutcome signInWithPassword(String email, String password, String clientAddress) {
     Password given = Password.of(password);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Optional<EmailAddress> address = EmailAddress.parse(email);
     Optional<Account> found = address.flatMap(accounts::findByEmail);
     if (found.isEmpty() || !found.get().hasPassword()) {

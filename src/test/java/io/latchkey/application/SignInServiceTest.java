@@ -47,6 +47,7 @@ class SignInServiceTest {
     service.accounts = accounts;
     service.audit = audit;
     service.hasher = hasher;
+    service.clock = java.time.Clock.systemUTC();
     service.views = new AccountViews(Optional.empty());
     ada = register(EMAIL, PASSWORD);
   }
