@@ -7,11 +7,11 @@ import io.latchkey.domain.AccountRepository;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
-import io.latchkey.domain.ExternalProfile;
 import io.latchkey.domain.LastSignInMethodException;
 import io.latchkey.domain.LinkedIdentity;
 import io.latchkey.domain.LinkedIdentityRepository;
 import io.latchkey.domain.NoSuchIdentityException;
+import io.latchkey.domain.ProviderIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,65 +27,65 @@ import java.util.Optional;
 @Transactional
 public class AccountLinkingService {
 
-  /** What came of connecting an identity while signed in. */
-  public enum Connection {
-    CONNECTED,
-    ALREADY_CONNECTED,
-    LINKED_ELSEWHERE
-  }
-
   @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject LinkedIdentityRepository identities;
   @Inject AuditTrail audit;
   @Inject AccountViews views;
-  @Inject SignInService signIns;
 
   /**
-   * The owner of an account proves it with the account's password, and the provider identity that
-   * carries the same verified email is linked to it. The password attempt counts like one on the
-   * sign-in page. Every other session of the account ends: whoever else had access before the email
-   * was proven (see the README's pre-account-takeover policy) keeps none.
+   * Links the identity to the account whose owner just proved it with the account's password
+   * (checked by the caller through Jakarta Security, like every password). Every other session of
+   * the account ends: whoever else had access before the email was proven (see the README's
+   * pre-account-takeover policy) keeps none.
    *
-   * @throws LinkRefusedException when the identity was linked elsewhere in the meantime
+   * @return signed in to the account with the identity linked; refused when the account was
+   *     disabled or the identity linked elsewhere in the meantime (the refusal stays audited)
    */
-  public SignInOutcome linkWithPassword(
-      long accountId, ExternalProfile identity, String password, String clientAddress) {
-    Account account = accounts.findById(accountId).orElseThrow(AccountNotFoundException::new);
-    refuseIfLinked(identity, account, clientAddress);
-    SignInOutcome check =
-        signIns.signInWithPassword(
-            account.getEmail().map(e -> e.value()).orElse(""), password, clientAddress);
-    if (!(check instanceof SignInOutcome.SignedIn signedIn)
-        || signedIn.account().id() != accountId) {
-      return check;
+  public SignInOutcome linkConfirmed(
+      long accountId, ProviderIdentity identity, String clientAddress) {
+    Account account =
+        accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
+    if (!account.isActive()) {
+      return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
     }
-    Account locked = accounts.findByIdForUpdate(accountId).orElseThrow();
+    if (identities.find(identity.key()).isPresent()) {
+      refused(account, identity, clientAddress);
+      return new SignInOutcome.Refused(SignInOutcome.Reason.IDENTITY_LINKED_ELSEWHERE);
+    }
     Instant now = clock.instant();
-    locked.link(identity, now);
-    locked.endAllSessions();
+    account.link(identity, now);
+    account.endAllSessions();
     accounts.flush();
     record(
         AuditEvent.IDENTITY_LINKED,
-        locked,
+        account,
         now,
         ProviderAccountResolver.describe(identity, "confirmed with the account's password")
             + "; other sessions ended",
         clientAddress);
-    return new SignInOutcome.SignedIn(views.of(locked), true);
+    return new SignInOutcome.SignedIn(views.of(account), SignInOutcome.Notice.LINKED);
   }
 
-  /** Links an identity to the signed-in account (after a recent authentication). */
-  public Connection connect(long accountId, ExternalProfile identity, String clientAddress) {
+  /**
+   * Links an identity to the signed-in account (after a recent authentication).
+   *
+   * @return the account with a notice: linked, already linked, or linked elsewhere (nothing
+   *     changed, and the refusal stays audited); refused when the account is no longer active
+   */
+  public SignInOutcome link(long accountId, ProviderIdentity identity, String clientAddress) {
     Account account =
         accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
-    Optional<LinkedIdentity> existing = identities.find(identity.subject());
+    if (!account.isActive()) {
+      return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
+    }
+    Optional<LinkedIdentity> existing = identities.find(identity.key());
     if (existing.isPresent()) {
       if (existing.get().getAccount().getId().equals(accountId)) {
-        return Connection.ALREADY_CONNECTED;
+        return completed(account, SignInOutcome.Notice.ALREADY_LINKED);
       }
       refused(account, identity, clientAddress);
-      return Connection.LINKED_ELSEWHERE;
+      return completed(account, SignInOutcome.Notice.LINKED_ELSEWHERE);
     }
     Instant now = clock.instant();
     account.link(identity, now);
@@ -94,9 +94,13 @@ public class AccountLinkingService {
         AuditEvent.IDENTITY_LINKED,
         account,
         now,
-        ProviderAccountResolver.describe(identity, "connected while signed in"),
+        ProviderAccountResolver.describe(identity, "linked while signed in"),
         clientAddress);
-    return Connection.CONNECTED;
+    return completed(account, SignInOutcome.Notice.IDENTITY_LINKED);
+  }
+
+  private SignInOutcome completed(Account account, SignInOutcome.Notice notice) {
+    return new SignInOutcome.FlowCompleted(views.of(account), notice);
   }
 
   /**
@@ -124,14 +128,7 @@ public class AccountLinkingService {
         clientAddress);
   }
 
-  private void refuseIfLinked(ExternalProfile identity, Account account, String clientAddress) {
-    if (identities.find(identity.subject()).isPresent()) {
-      refused(account, identity, clientAddress);
-      throw new LinkRefusedException("link.linkedElsewhere");
-    }
-  }
-
-  private void refused(Account account, ExternalProfile identity, String clientAddress) {
+  private void refused(Account account, ProviderIdentity identity, String clientAddress) {
     record(
         AuditEvent.IDENTITY_LINK_REFUSED,
         account,

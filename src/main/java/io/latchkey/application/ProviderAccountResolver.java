@@ -6,9 +6,9 @@ import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
 import io.latchkey.domain.EmailAddress;
-import io.latchkey.domain.ExternalProfile;
 import io.latchkey.domain.LinkedIdentity;
 import io.latchkey.domain.LinkedIdentityRepository;
+import io.latchkey.domain.ProviderIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,24 +31,22 @@ public class ProviderAccountResolver {
   @Inject AccountViews views;
   @Inject LinkingPolicy policy;
 
-  public SignInOutcome resolve(ExternalProfile profile, String clientAddress) {
+  public SignInOutcome resolve(ProviderIdentity profile, String clientAddress) {
     Instant now = clock.instant();
-    String issuer = profile.subject().issuer();
-    Optional<LinkedIdentity> linked = identities.find(profile.subject());
+    String issuer = profile.key().issuer();
+    Optional<LinkedIdentity> linked = identities.find(profile.key());
     if (linked.isPresent()) {
-      Account account = accounts.findByIdForUpdate(linked.get().getAccount().getId()).orElseThrow();
-      if (!account.isActive()) {
-        return disabled(account, issuer, now, clientAddress);
-      }
-      linked.get().used(now);
-      account.signedInThroughProvider(now);
-      record(AuditEvent.SIGN_IN_SUCCEEDED, account, now, "provider " + issuer, clientAddress);
-      return new SignInOutcome.SignedIn(views.of(account));
+      return signIn(linked.get(), now, clientAddress);
     }
 
     Optional<Account> sameEmail = profile.anyEmail().flatMap(accounts::findByEmail);
     if (sameEmail.isPresent()) {
-      return sameEmail(sameEmail.get(), profile, now, clientAddress);
+      // A concurrent first sign-in of this identity may have committed its account between the two
+      // look-ups: the account with this email is then its own, and is signed in to.
+      Optional<LinkedIdentity> linkedMeanwhile = identities.find(profile.key());
+      return linkedMeanwhile.isPresent()
+          ? signIn(linkedMeanwhile.get(), now, clientAddress)
+          : sameEmail(sameEmail.get(), profile, now, clientAddress);
     }
 
     Account account =
@@ -67,6 +65,22 @@ public class ProviderAccountResolver {
     return new SignInOutcome.SignedIn(views.of(account));
   }
 
+  private SignInOutcome signIn(LinkedIdentity linked, Instant now, String clientAddress) {
+    Account account = accounts.findByIdForUpdate(linked.getAccount().getId()).orElseThrow();
+    if (!account.isActive()) {
+      return disabled(account, linked.getIssuer(), now, clientAddress);
+    }
+    linked.used(now);
+    account.signedInThroughProvider(now);
+    record(
+        AuditEvent.SIGN_IN_SUCCEEDED,
+        account,
+        now,
+        "provider " + linked.getIssuer(),
+        clientAddress);
+    return new SignInOutcome.SignedIn(views.of(account));
+  }
+
   /**
    * A new identity whose email an account already has. Never a silent merge: an unverified email is
    * not evidence of anything; a verified one hands over to linking with the account's password, or,
@@ -74,8 +88,8 @@ public class ProviderAccountResolver {
    * password and ends its sessions: whoever set them never proved the email, the provider just did.
    */
   private SignInOutcome sameEmail(
-      Account existing, ExternalProfile profile, Instant now, String clientAddress) {
-    String issuer = profile.subject().issuer();
+      Account existing, ProviderIdentity profile, Instant now, String clientAddress) {
+    String issuer = profile.key().issuer();
     if (profile.verifiedEmail().isEmpty()) {
       record(
           AuditEvent.SIGN_IN_REFUSED,
@@ -117,7 +131,7 @@ public class ProviderAccountResolver {
             + "; other sessions ended",
         clientAddress);
     record(AuditEvent.SIGN_IN_SUCCEEDED, account, now, "provider " + issuer, clientAddress);
-    return new SignInOutcome.SignedIn(views.of(account), true);
+    return new SignInOutcome.SignedIn(views.of(account), SignInOutcome.Notice.AUTO_LINKED);
   }
 
   private SignInOutcome disabled(
@@ -131,11 +145,11 @@ public class ProviderAccountResolver {
     return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
   }
 
-  static String describe(ExternalProfile profile, String how) {
+  static String describe(ProviderIdentity profile, String how) {
     return "provider "
-        + profile.subject().issuer()
+        + profile.key().issuer()
         + ", subject "
-        + profile.subject().subject()
+        + profile.key().subject()
         + ", email "
         + profile.anyEmail().map(EmailAddress::value).orElse("none")
         + (profile.emailVerified() ? " (verified)" : " (not verified)")

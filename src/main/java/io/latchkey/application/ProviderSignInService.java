@@ -5,9 +5,9 @@ import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
 import io.latchkey.domain.DuplicateEmailException;
-import io.latchkey.domain.ExternalProfile;
 import io.latchkey.domain.LinkedIdentity;
 import io.latchkey.domain.LinkedIdentityRepository;
+import io.latchkey.domain.ProviderIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,7 +34,7 @@ public class ProviderSignInService {
   @Inject LinkedIdentityRepository identities;
   @Inject AccountViews views;
 
-  public SignInOutcome signIn(ExternalProfile profile, String clientAddress) {
+  public SignInOutcome signIn(ProviderIdentity profile, String clientAddress) {
     try {
       return resolver.resolve(profile, clientAddress);
     } catch (DuplicateEmailException raced) {
@@ -45,28 +45,32 @@ public class ProviderSignInService {
 
   /**
    * A signed-in user authenticated again at the provider: valid only with an identity linked to
-   * their own account.
-   *
-   * @return the account, when the identity is linked to it and it is active
+   * their own account, which must still be active.
    */
   @Transactional
-  public Optional<AccountView> reauthenticate(
-      long accountId, ExternalProfile profile, String clientAddress) {
+  public SignInOutcome reauthenticate(
+      long accountId, ProviderIdentity identity, String clientAddress) {
     Optional<Account> account =
         identities
-            .find(profile.subject())
+            .find(identity.key())
             .map(LinkedIdentity::getAccount)
-            .filter(linked -> linked.getId() == accountId && linked.isActive());
-    account.ifPresent(
-        a ->
-            audit.record(
-                AuditEntry.byOwner(
-                    AuditEvent.SIGN_IN_SUCCEEDED,
-                    a,
-                    clock.instant(),
-                    "re-authentication, provider " + profile.subject().issuer(),
-                    clientAddress)));
-    return account.map(views::of);
+            .filter(linked -> linked.getId() == accountId);
+    if (account.isEmpty()) {
+      return new SignInOutcome.Failed(
+          "re-authenticated with an identity that is not linked to this account");
+    }
+    if (!account.get().isActive()) {
+      return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
+    }
+    audit.record(
+        AuditEntry.byOwner(
+            AuditEvent.SIGN_IN_SUCCEEDED,
+            account.get(),
+            clock.instant(),
+            "re-authentication, provider " + identity.key().issuer(),
+            clientAddress));
+    return new SignInOutcome.FlowCompleted(
+        views.of(account.get()), SignInOutcome.Notice.REAUTHENTICATED);
   }
 
   /**

@@ -1,31 +1,54 @@
 package io.latchkey.application;
 
-import io.latchkey.domain.ExternalProfile;
+import io.latchkey.domain.ProviderIdentity;
 
-/** What came of a sign-in attempt, with a password or through a provider. */
+/**
+ * What came of a sign-in, with a password or through a provider: the one result that the sign-in
+ * mechanism turns into a session and a page ({@code SignInMechanism} in the web security adapter,
+ * step 8 in {@code docs/architecture.md}).
+ */
 public sealed interface SignInOutcome {
 
   /**
    * The account may sign in.
    *
-   * @param newlyLinked a provider identity was linked to the account by this sign-in (the user is
-   *     told on the next page)
+   * @param notice what the account page tells the user about this sign-in
    */
-  record SignedIn(AccountView account, boolean newlyLinked) implements SignInOutcome {
+  record SignedIn(AccountView account, Notice notice) implements SignInOutcome {
     public SignedIn(AccountView account) {
-      this(account, false);
+      this(account, Notice.NONE);
     }
   }
 
   /**
-   * A provider identity not linked yet whose verified email belongs to an account: the owner must
-   * prove the account is theirs (its password) before the two are linked.
+   * A signed-in user's flow at the provider ended: an identity was linked (or found linked) to
+   * their account, or they authenticated again.
+   *
+   * @param notice what the account page says about it
    */
-  record LinkRequired(long accountId, String accountEmail, ExternalProfile identity)
+  record FlowCompleted(AccountView account, Notice notice) implements SignInOutcome {}
+
+  /**
+   * An identity not linked yet whose verified email belongs to an account: the owner must prove the
+   * account is theirs (its password) before the two are linked.
+   */
+  record LinkRequired(long accountId, String accountEmail, ProviderIdentity identity)
       implements SignInOutcome {}
 
   /** No sign-in; the reason decides which message the user sees. */
   record Refused(Reason reason) implements SignInOutcome {}
+
+  /**
+   * A protocol check failed or the provider answered with an error: a page with a support id.
+   *
+   * @param reason for the log and the audit trail only, never for the page; no token or code
+   * @param cancelled the user cancelled at the provider (a kinder page than a failure)
+   */
+  record Failed(String reason, boolean cancelled) implements SignInOutcome {
+    public Failed(String reason) {
+      this(reason, false);
+    }
+  }
 
   enum Reason {
     /**
@@ -36,6 +59,56 @@ public sealed interface SignInOutcome {
     /** The credentials were right but an admin disabled the account. */
     DISABLED,
     /** A provider identity with an unverified email that an account already uses: no link. */
-    UNVERIFIED_EMAIL_OF_ACCOUNT
+    UNVERIFIED_EMAIL_OF_ACCOUNT,
+    /** The identity was linked to another account in the meantime: nothing was linked. */
+    IDENTITY_LINKED_ELSEWHERE
+  }
+
+  /**
+   * The news the account page shows after a sign-in or a flow; the key is the one the page's {@code
+   * ?notice=} parameter and the message bundle use ({@code notice.<key>}).
+   */
+  enum Notice {
+    NONE(null, false),
+    /** An identity was linked with the account's password on {@code /link}. */
+    LINKED("linked", false),
+    /** An identity was linked because its provider verified the account's email. */
+    AUTO_LINKED("auto-linked", false),
+    /** A signed-in user linked another identity. */
+    IDENTITY_LINKED("identity-linked", false),
+    /** The identity was already linked to this account. */
+    ALREADY_LINKED("already-linked", false),
+    /** The identity is linked to another account: nothing changed. */
+    LINKED_ELSEWHERE("linked-elsewhere", true),
+    /** The user authenticated again. */
+    REAUTHENTICATED(null, false);
+
+    private final String key;
+    private final boolean error;
+
+    Notice(String key, boolean error) {
+      this.key = key;
+      this.error = error;
+    }
+
+    /** The {@code ?notice=} value, or null when the page says nothing. */
+    public String key() {
+      return key;
+    }
+
+    /** A refused change is an error; the others are news. */
+    public boolean isError() {
+      return error;
+    }
+
+    /** The notice named by a page parameter; {@link #NONE} for anything unknown. */
+    public static Notice ofKey(String key) {
+      for (Notice notice : values()) {
+        if (notice.key != null && notice.key.equals(key)) {
+          return notice;
+        }
+      }
+      return NONE;
+    }
   }
 }

@@ -214,7 +214,7 @@ public class Account {
   // Linked identities --------------------------------------------------------------------------
 
   /** Links a provider identity to this account; (issuer, subject) must not be linked elsewhere. */
-  public LinkedIdentity link(ExternalProfile profile, Instant now) {
+  public LinkedIdentity link(ProviderIdentity profile, Instant now) {
     LinkedIdentity identity = new LinkedIdentity(this, profile, now);
     identities.add(identity);
     return identity;

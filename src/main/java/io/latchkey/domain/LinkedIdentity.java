@@ -72,10 +72,10 @@ public class LinkedIdentity {
    * Links an identity to an account, recording what the provider said about the person at link time
    * (values too long for their columns are cut, never refused).
    */
-  public LinkedIdentity(Account account, ExternalProfile profile, Instant now) {
+  public LinkedIdentity(Account account, ProviderIdentity profile, Instant now) {
     this.account = Objects.requireNonNull(account);
-    this.issuer = profile.subject().issuer();
-    this.subject = profile.subject().subject();
+    this.issuer = profile.key().issuer();
+    this.subject = profile.key().subject();
     this.emailAtLink = Texts.cut(profile.email(), EmailAddress.MAX_LENGTH);
     this.emailVerified = profile.emailVerified();
     this.name = Texts.cut(profile.name(), 200);
@@ -93,8 +93,8 @@ public class LinkedIdentity {
     return id;
   }
 
-  public ExternalSubject getExternalSubject() {
-    return new ExternalSubject(issuer, subject);
+  public IdentityKey getIdentityKey() {
+    return new IdentityKey(issuer, subject);
   }
 
   public Account getAccount() {

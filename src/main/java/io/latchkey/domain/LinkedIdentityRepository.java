@@ -9,5 +9,5 @@ import java.util.Optional;
 public interface LinkedIdentityRepository {
 
   /** The link of this subject, with its account. */
-  Optional<LinkedIdentity> find(ExternalSubject subject);
+  Optional<LinkedIdentity> find(IdentityKey subject);
 }

@@ -1,6 +1,6 @@
 /**
- * The infrastructure layer: how the domain's repositories are kept (JPA, migrations, the data
- * source) and how Jakarta Security carries sign-ins (mechanism, identity store, password hashing,
- * session handling). Thin glue that delegates decisions to the application layer.
+ * The infrastructure layer (outbound adapters): how the domain's repositories are kept (JPA,
+ * migrations, the data source), how passwords are hashed, and how Latchkey calls OpenID providers
+ * (timeouts on every call, the discovery document). Nothing here knows HTTP requests or pages.
  */
 package io.latchkey.infrastructure;

@@ -112,7 +112,7 @@ class AccountTest {
   // Registration -------------------------------------------------------------------------------
 
   @Test
-  void aRegisteredAccountIsAnActiveUserWithTheGivenEmailAndPassword() {
+  void aRegisteredAccountIsAnCurrentAccountWithTheGivenEmailAndPassword() {
     Account account = newAccount();
 
     assertEquals(Optional.of(EMAIL), account.getEmail());

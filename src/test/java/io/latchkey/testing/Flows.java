@@ -37,10 +37,10 @@ public final class Flows {
     return html(browser.click(browser.open("/login"), "continue-with-provider"));
   }
 
-  /** The "Connect …" link on the account page; the provider answers with {@code login}. */
-  public static HtmlPage connect(Browser browser, TestProvider provider, Login login) {
+  /** The "Link …" link on the account page; the provider answers with {@code login}. */
+  public static HtmlPage link(Browser browser, TestProvider provider, Login login) {
     provider.enqueueLogin(login);
-    return html(browser.click(browser.open("/account"), "connect-provider"));
+    return html(browser.click(browser.open("/account"), "link-provider"));
   }
 
   public static HtmlPage register(Browser browser, String email, String name) {

@@ -1,6 +1,6 @@
 package io.latchkey.infrastructure.persistence;
 
-import io.latchkey.domain.ExternalSubject;
+import io.latchkey.domain.IdentityKey;
 import io.latchkey.domain.LinkedIdentity;
 import io.latchkey.domain.LinkedIdentityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ public class JpaLinkedIdentityRepository implements LinkedIdentityRepository {
   @PersistenceContext EntityManager em;
 
   @Override
-  public Optional<LinkedIdentity> find(ExternalSubject subject) {
+  public Optional<LinkedIdentity> find(IdentityKey subject) {
     return em.createNamedQuery("LinkedIdentity.bySubject", LinkedIdentity.class)
         .setParameter("issuer", subject.issuer())
         .setParameter("subject", subject.subject())

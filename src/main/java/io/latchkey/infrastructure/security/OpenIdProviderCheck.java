@@ -1,5 +1,6 @@
 package io.latchkey.infrastructure.security;
 
+import io.latchkey.application.settings.OpenIdSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package io.latchkey.infrastructure.security;
 
+import io.latchkey.application.ProviderMetadata;
+import io.latchkey.application.settings.OpenIdSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,7 +23,7 @@ import java.util.Optional;
  * traffic.
  */
 @ApplicationScoped
-public class ProviderDiscovery {
+public class ProviderDiscovery implements ProviderMetadata {
 
   private static final Duration REUSE = Duration.ofMinutes(1);
 
@@ -43,6 +45,7 @@ public class ProviderDiscovery {
    * The provider's end_session_endpoint, from its discovery document (fetched once if no look was
    * taken yet; a provider without one is not asked again at every sign-out).
    */
+  @Override
   public Optional<String> endSessionEndpoint() {
     if (last == null && settings.isConfigured()) {
       check();

@@ -1,7 +1,5 @@
 /**
- * Jakarta Security glue: the authentication mechanism that carries every sign-in, the identity
- * store that checks passwords, PBKDF2 hashing, and the session that remembers only the account id.
- *
- * <p>Numbered steps in comments refer to the request path drawn in ARCHITECTURE.md.
+ * Outbound security: PBKDF2 password hashing, the timeouts on every call to an OpenID provider, and
+ * Latchkey's own look at the provider's discovery document (health, logout endpoint).
  */
 package io.latchkey.infrastructure.security;

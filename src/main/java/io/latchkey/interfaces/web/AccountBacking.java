@@ -4,14 +4,14 @@ import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
 import io.latchkey.application.LinkedIdentityView;
+import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.exceptions.BusinessException;
-import io.latchkey.infrastructure.security.SessionSignIns;
+import io.latchkey.interfaces.web.security.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Set;
 
 /** {@code account.xhtml}: who I am, how I sign in, and changing my password. */
 @Named
@@ -19,12 +19,9 @@ import java.util.Set;
 public class AccountBacking {
 
   @Inject AccountService accounts;
-  @Inject ActiveUser activeUser;
-  @Inject SessionSignIns sessions;
+  @Inject CurrentAccount currentAccount;
+  @Inject Sessions sessions;
   @Inject HttpServletRequest request;
-
-  private static final Set<String> NOTICES =
-      Set.of("linked", "auto-linked", "connected", "already-connected", "linked-elsewhere");
 
   @Inject AccountLinkingService linking;
 
@@ -37,19 +34,20 @@ public class AccountBacking {
   /** The provider identities linked to this account (read once per request). */
   public List<LinkedIdentityView> getIdentities() {
     if (identities == null) {
-      identities = accounts.linkedIdentities(activeUser.id());
+      identities = accounts.linkedIdentities(currentAccount.id());
     }
     return identities;
   }
 
   /** The message key of the notice the previous step left for this page, if any. */
   public String getNoticeKey() {
-    return notice != null && NOTICES.contains(notice) ? "notice." + notice : null;
+    SignInOutcome.Notice known = SignInOutcome.Notice.ofKey(notice);
+    return known.key() == null ? null : "notice." + known.key();
   }
 
   /** A notice about a refused change is an error, the others are news. */
   public boolean isNoticeAnError() {
-    return "linked-elsewhere".equals(notice);
+    return SignInOutcome.Notice.ofKey(notice).isError();
   }
 
   public void unlink(long identityId) {
@@ -57,7 +55,7 @@ public class AccountBacking {
       return;
     }
     try {
-      linking.unlink(activeUser.id(), identityId, request.getRemoteAddr());
+      linking.unlink(currentAccount.id(), identityId, request.getRemoteAddr());
     } catch (BusinessException e) {
       Messages.error(e.messageKey());
       return;
@@ -77,7 +75,7 @@ public class AccountBacking {
     }
     try {
       AccountView changed =
-          accounts.setPassword(activeUser.id(), newPassword, request.getRemoteAddr());
+          accounts.setPassword(currentAccount.id(), newPassword, request.getRemoteAddr());
       sessions.renew(request, changed);
     } catch (BusinessException e) {
       Messages.error(e.messageKey());
@@ -105,7 +103,7 @@ public class AccountBacking {
     try {
       AccountView changed =
           accounts.changePassword(
-              activeUser.id(), currentPassword, newPassword, request.getRemoteAddr());
+              currentAccount.id(), currentPassword, newPassword, request.getRemoteAddr());
       sessions.renew(request, changed);
     } catch (BusinessException e) {
       Messages.error(e.messageKey());

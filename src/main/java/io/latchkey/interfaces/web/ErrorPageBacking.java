@@ -1,6 +1,6 @@
 package io.latchkey.interfaces.web;
 
-import io.latchkey.infrastructure.security.SupportIds;
+import io.latchkey.interfaces.web.security.SupportIds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

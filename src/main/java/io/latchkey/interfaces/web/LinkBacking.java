@@ -2,9 +2,10 @@ package io.latchkey.interfaces.web;
 
 import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.SignInOutcome;
-import io.latchkey.application.exceptions.BusinessException;
-import io.latchkey.infrastructure.security.PendingLink;
-import io.latchkey.infrastructure.security.SessionSignIns;
+import io.latchkey.interfaces.web.security.PasswordConfirmation;
+import io.latchkey.interfaces.web.security.PendingLink;
+import io.latchkey.interfaces.web.security.ProviderFlows;
+import io.latchkey.interfaces.web.security.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -17,14 +18,17 @@ import java.util.Optional;
 
 /**
  * {@code link.xhtml}: the owner of an existing account confirms, with its password, that the
- * provider identity carrying the same verified email is theirs. The pending link lives only in this
- * browser's session; the form also carries its id, so a stale or tampered form changes nothing.
+ * identity carrying the same verified email is theirs (steps L1–L3 in {@code
+ * docs/architecture.md}). The pending link lives only in this browser's session; the form also
+ * carries its id, so a stale or tampered form changes nothing.
  */
 @Named
 @RequestScoped
 public class LinkBacking {
 
-  @Inject SessionSignIns sessions;
+  @Inject Sessions sessions;
+  @Inject ProviderFlows flows;
+  @Inject PasswordConfirmation passwords;
   @Inject AccountLinkingService linking;
   @Inject FacesContext facesContext;
 
@@ -35,35 +39,38 @@ public class LinkBacking {
   /** The pending link of this session, or null when there is none (or it expired). */
   public PendingLink getPending() {
     if (pending == null) {
-      pending = sessions.pendingLink(request());
+      pending = flows.pendingLink(request());
     }
     return pending.orElse(null);
   }
 
+  /**
+   * L2: the password goes through Jakarta Security's identity stores, for exactly the account the
+   * identity waits for. L3: the identity is linked and the account signed in (steps 8–9).
+   */
   public void link() {
-    Optional<PendingLink> current = sessions.pendingLink(request());
+    Optional<PendingLink> current = flows.pendingLink(request());
     if (current.isEmpty() || !current.get().id().equals(pendingId)) {
       Messages.error("link.stale");
       return;
     }
     PendingLink link = current.get();
-    SignInOutcome outcome;
-    try {
-      outcome =
-          linking.linkWithPassword(
-              link.accountId(), link.identity(), password, request().getRemoteAddr());
-    } catch (BusinessException e) {
-      sessions.clearPendingLink(request());
-      Messages.error(e.messageKey());
-      return;
+    SignInOutcome outcome = passwords.confirm(link.accountId(), link.accountEmail(), password);
+    password = null;
+    if (outcome instanceof SignInOutcome.SignedIn) {
+      flows.clearPendingLink(request());
+      outcome = linking.linkConfirmed(link.accountId(), link.identity(), request().getRemoteAddr());
     }
     if (outcome instanceof SignInOutcome.SignedIn signedIn) {
-      sessions.clearPendingLink(request());
-      sessions.start(request(), signedIn.account());
-      Messages.redirect("/account?notice=linked");
-    } else if (outcome instanceof SignInOutcome.Refused refused
-        && refused.reason() == SignInOutcome.Reason.DISABLED) {
-      Messages.error("login.disabled");
+      sessions.start(request(), signedIn.account(), Sessions.PASSWORD, null);
+      Messages.redirect("/account?notice=" + signedIn.notice().key());
+    } else if (outcome instanceof SignInOutcome.Refused refused) {
+      Messages.error(
+          switch (refused.reason()) {
+            case DISABLED -> "signIn.disabled";
+            case IDENTITY_LINKED_ELSEWHERE -> "link.linkedElsewhere";
+            default -> "link.failed";
+          });
     } else {
       Messages.error("link.failed");
     }

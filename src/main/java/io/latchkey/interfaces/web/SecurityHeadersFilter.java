@@ -1,6 +1,6 @@
 package io.latchkey.interfaces.web;
 
-import io.latchkey.infrastructure.security.OpenIdSettings;
+import io.latchkey.application.settings.OpenIdSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;

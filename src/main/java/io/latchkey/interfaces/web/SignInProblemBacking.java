@@ -1,8 +1,8 @@
 package io.latchkey.interfaces.web;
 
+import io.latchkey.interfaces.web.security.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
-import java.util.Set;
 
 /**
  * {@code sign-in-problem.xhtml}: why a provider sign-in did not complete, in the user's language,
@@ -13,15 +13,12 @@ import java.util.Set;
 @RequestScoped
 public class SignInProblemBacking {
 
-  private static final Set<String> REASONS =
-      Set.of("cancelled", "failed", "disabled", "unverified-email", "not-configured");
-
   private String reason;
   private String supportId;
 
   /** The message key for the reason. */
   public String getMessageKey() {
-    return "problem." + (REASONS.contains(reason) ? reason : "failed");
+    return "problem." + Problem.ofKey(reason).key();
   }
 
   public String getReason() {

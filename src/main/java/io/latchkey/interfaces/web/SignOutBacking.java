@@ -1,11 +1,11 @@
 package io.latchkey.interfaces.web;
 
 import io.latchkey.application.AccountService;
-import io.latchkey.infrastructure.security.OpenIdSettings;
-import io.latchkey.infrastructure.security.ProviderDiscovery;
-import io.latchkey.infrastructure.security.SecuritySettings;
-import io.latchkey.infrastructure.security.SessionSignIns;
-import io.latchkey.infrastructure.security.SignedInSession;
+import io.latchkey.application.ProviderMetadata;
+import io.latchkey.application.settings.OpenIdSettings;
+import io.latchkey.application.settings.SecuritySettings;
+import io.latchkey.interfaces.web.security.Sessions;
+import io.latchkey.interfaces.web.security.SignedInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -29,17 +29,17 @@ import java.util.Optional;
 public class SignOutBacking {
 
   @Inject AccountService accounts;
-  @Inject ActiveUser activeUser;
-  @Inject SessionSignIns sessions;
+  @Inject CurrentAccount currentAccount;
+  @Inject Sessions sessions;
   @Inject OpenIdSettings openId;
-  @Inject ProviderDiscovery provider;
+  @Inject ProviderMetadata provider;
   @Inject SecuritySettings security;
   @Inject FacesContext facesContext;
 
   public void signOut() {
     HttpServletRequest request =
         (HttpServletRequest) facesContext.getExternalContext().getRequest();
-    activeUser.account().ifPresent(a -> accounts.signedOut(a.id(), request.getRemoteAddr()));
+    currentAccount.account().ifPresent(a -> accounts.signedOut(a.id(), request.getRemoteAddr()));
     Optional<String> hint =
         sessions.current(request).map(SignedInSession::idTokenHint).filter(h -> !h.isEmpty());
     sessions.end(request, (HttpServletResponse) facesContext.getExternalContext().getResponse());

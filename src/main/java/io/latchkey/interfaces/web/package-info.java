@@ -1,5 +1,5 @@
 /**
- * The Faces pages' backing beans, named after the page they serve ({@code LoginBacking} for {@code
+ * The Faces pages' backing beans, named after the page they serve ({@code SignInBacking} for {@code
  * login.xhtml}), plus what every page shares: the active user, the language, the error pages and
  * the security headers.
  *

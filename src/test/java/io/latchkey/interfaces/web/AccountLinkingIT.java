@@ -81,7 +81,7 @@ class AccountLinkingIT {
 
     HtmlPage account = browser.submit(link, "link", Map.of("password", PASSWORD), "submit");
     assertAt(account, "/account");
-    assertTrue(account.getElementById("notice").getTextContent().contains("now connected"));
+    assertTrue(account.getElementById("notice").getTextContent().contains("now linked"));
     assertEquals(email, account.getElementById("email").getTextContent());
     assertNotEquals(
         before, browser.cookie("JSESSIONID").orElseThrow().getValue(), "new session id");
@@ -103,7 +103,7 @@ class AccountLinkingIT {
     HtmlPage refused =
         browser.submit(link, "link", Map.of("password", "not the password"), "submit");
     assertAt(refused, "/link");
-    assertTrue(messagesOf(refused).contains("Nothing was connected"), messagesOf(refused));
+    assertTrue(messagesOf(refused).contains("Nothing was linked"), messagesOf(refused));
     assertEquals(List.of(), linkedAccount(provider, google));
     assertEquals(1, count("SELECT failed_sign_ins FROM account WHERE email = ?", email));
     assertFalse(isSignedIn(browser));
@@ -179,9 +179,9 @@ class AccountLinkingIT {
     signIn(browser, email, PASSWORD);
     Login work = person("Work Identity");
 
-    HtmlPage connected = Flows.connect(browser, provider, work);
+    HtmlPage connected = Flows.link(browser, provider, work);
     assertAt(connected, "/account");
-    assertTrue(connected.getElementById("notice").getTextContent().contains("now connected"));
+    assertTrue(connected.getElementById("notice").getTextContent().contains("now linked"));
     assertTrue(connected.getElementById("methods").getTextContent().contains(work.email()));
     assertEquals(accountIdsOf(email), linkedAccount(provider, work));
 
@@ -201,7 +201,7 @@ class AccountLinkingIT {
     String email = uniqueEmail();
     register(browser, email, "Would-be Thief");
     signIn(browser, email, PASSWORD);
-    HtmlPage refused = Flows.connect(browser, provider, taken);
+    HtmlPage refused = Flows.link(browser, provider, taken);
     assertAt(refused, "/account");
     assertTrue(refused.getElementById("notice").getTextContent().contains("another account"));
     assertEquals(owner, linkedAccount(provider, taken), "still linked to its owner");

@@ -101,7 +101,7 @@ class AccountLinkingPolicyIT {
         account
             .getElementById("notice")
             .getTextContent()
-            .contains("connected to the existing account"));
+            .contains("linked to the existing account"));
     assertEquals(Flows.accountIds(email), linkedAccount(provider, owner));
     assertTrue(
         TestDatabase.value("SELECT password_hash FROM account WHERE email = ?", email).isEmpty(),
@@ -136,12 +136,12 @@ class AccountLinkingPolicyIT {
     Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
 
     provider.enqueueLogin(person("Connected Later"));
-    HtmlPage confirm = Flows.html(browser.click(browser.open("/account"), "connect-provider"));
+    HtmlPage confirm = Flows.html(browser.click(browser.open("/account"), "link-provider"));
     assertAt(confirm, "/account/confirm");
 
     HtmlPage connected = browser.submit(confirm, "confirm", Map.of("password", PASSWORD), "submit");
     assertAt(connected, "/account");
-    assertTrue(connected.getElementById("notice").getTextContent().contains("now connected"));
+    assertTrue(connected.getElementById("notice").getTextContent().contains("now linked"));
   }
 
   @Test

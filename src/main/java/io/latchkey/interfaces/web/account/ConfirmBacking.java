@@ -1,12 +1,13 @@
 package io.latchkey.interfaces.web.account;
 
-import io.latchkey.application.AccountView;
 import io.latchkey.application.SignInOutcome;
-import io.latchkey.application.SignInService;
-import io.latchkey.infrastructure.security.OpenIdSettings;
-import io.latchkey.infrastructure.security.SessionSignIns;
-import io.latchkey.interfaces.web.ActiveUser;
+import io.latchkey.application.settings.OpenIdSettings;
+import io.latchkey.interfaces.web.CurrentAccount;
 import io.latchkey.interfaces.web.Messages;
+import io.latchkey.interfaces.web.security.AuthPaths;
+import io.latchkey.interfaces.web.security.PasswordConfirmation;
+import io.latchkey.interfaces.web.security.ReturnTo;
+import io.latchkey.interfaces.web.security.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -14,59 +15,58 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code account/confirm.xhtml}: authenticate again before a sensitive change (connecting or
- * removing an identity, setting a password) when the last sign-in is older than the
- * re-authentication window. With the password if the account has one, else with the provider
- * ({@code prompt=login}).
+ * {@code account/confirm.xhtml}: authenticate again before a sensitive change (linking or removing
+ * an identity, setting a password, an admin action) when the last authentication is older than the
+ * re-authentication window (steps R1–R3 in {@code docs/architecture.md}). With the password if the
+ * account has one, else at the provider ({@code prompt=login}).
  */
 @Named
 @RequestScoped
 public class ConfirmBacking {
 
-  @Inject ActiveUser activeUser;
-  @Inject SignInService signIns;
-  @Inject SessionSignIns sessions;
+  @Inject CurrentAccount currentAccount;
+  @Inject PasswordConfirmation passwords;
+  @Inject Sessions sessions;
   @Inject OpenIdSettings openId;
+  @Inject AuthPaths paths;
   @Inject FacesContext facesContext;
 
-  private String then;
+  private ReturnTo then = ReturnTo.ACCOUNT;
   private String password;
 
-  /** Where to go next: {@code connect} (the provider flow), the admin console, or the account. */
+  /**
+   * Where to go next: the provider flow that links an identity, the admin console, or the account.
+   */
   public String getThen() {
-    return "connect".equals(then) || "admin".equals(then) ? then : "account";
+    return then.key();
   }
 
   public void setThen(String then) {
-    this.then = then;
+    this.then = ReturnTo.ofKey(then);
   }
 
-  /** The provider flow that re-authenticates a provider-only account. */
+  /** R1 at the provider: the flow that re-authenticates a provider-only account. */
   public String getProviderUrl() {
-    return request().getContextPath()
-        + "/auth/"
-        + openId.getProviderId()
-        + "/reauthenticate?then="
-        + getThen();
+    return request().getContextPath() + paths.reauthenticate(openId.getProviderId(), then);
   }
 
+  /** R2: the password through Jakarta Security's identity stores; R3: the window restarts. */
   public void confirm() {
-    AccountView account = activeUser.getAccount();
     SignInOutcome outcome =
-        signIns.signInWithPassword(account.email(), password, request().getRemoteAddr());
+        passwords.confirm(
+            currentAccount.getAccount().id(), currentAccount.getAccount().email(), password);
     password = null;
-    if (outcome instanceof SignInOutcome.SignedIn signedIn
-        && signedIn.account().id() == account.id()) {
-      sessions.reauthenticated(request());
-      Messages.redirect(
-          switch (getThen()) {
-            case "connect" -> "/auth/" + openId.getProviderId() + "/connect";
-            case "admin" -> "/admin/users";
-            default -> "/account";
-          });
-    } else {
-      Messages.error("login.failed");
+    if (!(outcome instanceof SignInOutcome.SignedIn)) {
+      Messages.error("signIn.failed");
+      return;
     }
+    sessions.reauthenticated(request());
+    Messages.redirect(
+        switch (then) {
+          case LINK -> paths.link(openId.getProviderId());
+          case ADMIN -> "/admin/users";
+          case ACCOUNT -> "/account";
+        });
   }
 
   private HttpServletRequest request() {

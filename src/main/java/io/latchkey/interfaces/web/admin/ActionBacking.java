@@ -2,14 +2,15 @@ package io.latchkey.interfaces.web.admin;
 
 import io.latchkey.application.AccountAdministrationService;
 import io.latchkey.application.exceptions.BusinessException;
-import io.latchkey.infrastructure.security.SessionSignIns;
-import io.latchkey.interfaces.web.ActiveUser;
+import io.latchkey.application.settings.SecuritySettings;
+import io.latchkey.interfaces.web.CurrentAccount;
 import io.latchkey.interfaces.web.Messages;
+import io.latchkey.interfaces.web.security.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * {@code admin/action.xhtml}: confirms one action on one account, with the admin's reason. The page
@@ -21,13 +22,10 @@ import java.util.Set;
 @RequestScoped
 public class ActionBacking {
 
-  private static final Set<String> ACTIONS =
-      Set.of(
-          "disable", "enable", "unlink", "grant-admin", "revoke-admin", "end-sessions", "delete");
-
   @Inject AccountAdministrationService administration;
-  @Inject ActiveUser activeUser;
-  @Inject SessionSignIns sessions;
+  @Inject CurrentAccount currentAccount;
+  @Inject Sessions sessions;
+  @Inject SecuritySettings settings;
   @Inject HttpServletRequest request;
 
   private String action;
@@ -37,10 +35,10 @@ public class ActionBacking {
 
   /** Whether the parameters name a known action on an account. */
   public boolean isValid() {
-    return action != null
-        && ACTIONS.contains(action)
+    Optional<AdminAction> known = AdminAction.ofKey(action);
+    return known.isPresent()
         && id != null
-        && (!"unlink".equals(action) || identity != null);
+        && (known.get() != AdminAction.UNLINK || identity != null);
   }
 
   /** The message key describing the action. */
@@ -53,30 +51,30 @@ public class ActionBacking {
       Messages.error("admin.action.unknown");
       return;
     }
-    if (!sessions.adminAuthenticatedRecently(request)) {
+    if (!sessions.authenticatedWithin(request, settings.adminReauthenticateAfter())) {
       Messages.error("confirm.first");
       Messages.redirect("/account/confirm?then=admin");
       return;
     }
-    long adminId = activeUser.getAccount().id();
+    AdminAction known = AdminAction.ofKey(action).orElseThrow();
+    long adminId = currentAccount.getAccount().id();
     String address = request.getRemoteAddr();
     try {
-      switch (action) {
-        case "disable" -> administration.disable(adminId, id, reason, address);
-        case "enable" -> administration.enable(adminId, id, reason, address);
-        case "unlink" -> administration.unlinkIdentity(adminId, id, identity, reason, address);
-        case "grant-admin" -> administration.grantAdmin(adminId, id, reason, address);
-        case "revoke-admin" -> administration.revokeAdmin(adminId, id, reason, address);
-        case "end-sessions" -> administration.endSessions(adminId, id, reason, address);
-        case "delete" -> administration.delete(adminId, id, reason, address);
-        default -> throw new IllegalStateException(action);
+      switch (known) {
+        case DISABLE -> administration.disable(adminId, id, reason, address);
+        case ENABLE -> administration.enable(adminId, id, reason, address);
+        case UNLINK -> administration.unlinkIdentity(adminId, id, identity, reason, address);
+        case GRANT_ADMIN -> administration.grantAdmin(adminId, id, reason, address);
+        case REVOKE_ADMIN -> administration.revokeAdmin(adminId, id, reason, address);
+        case END_SESSIONS -> administration.endSessions(adminId, id, reason, address);
+        case DELETE -> administration.delete(adminId, id, reason, address);
       }
     } catch (BusinessException e) {
       Messages.error(e.messageKey());
       return;
     }
     Messages.info("admin.done");
-    Messages.redirect("delete".equals(action) ? "/admin/users" : "/admin/user?id=" + id);
+    Messages.redirect(known == AdminAction.DELETE ? "/admin/users" : "/admin/user?id=" + id);
   }
 
   public String getAction() {

@@ -40,6 +40,13 @@ public class UserBacking {
     return getDetails() == null ? null : details.account();
   }
 
+  /** The actions the console offers for the account as it is (besides unlinking and roles). */
+  public java.util.List<AdminAction> getActions() {
+    return getUser().isActive()
+        ? java.util.List.of(AdminAction.DISABLE, AdminAction.END_SESSIONS, AdminAction.DELETE)
+        : java.util.List.of(AdminAction.ENABLE, AdminAction.DELETE);
+  }
+
   public Long getId() {
     return id;
   }

@@ -114,7 +114,7 @@ class KeycloakBrowserIT {
 
     browser.type("link:password", Flows.PASSWORD).click("link:submit");
     assertEquals("/account", browser.path(), browser.text());
-    assertTrue(browser.text("notice").contains("now connected"));
+    assertTrue(browser.text("notice").contains("now linked"));
     assertTrue(browser.text("methods").contains(KeycloakServer.issuer()));
   }
 
@@ -123,10 +123,10 @@ class KeycloakBrowserIT {
     String email = Flows.uniqueEmail();
     Window browser = register(email, "Bob (password)");
     signInWithPassword(browser, email);
-    browser.click("connect-provider");
+    browser.click("link-provider");
     keycloakLogin(browser, "bob", "bob-demo-password", true);
     assertEquals("/account", browser.path(), browser.text());
-    assertTrue(browser.text("notice").contains("now connected"));
+    assertTrue(browser.text("notice").contains("now linked"));
     assertTrue(browser.text("methods").contains("bob@demo.test"));
 
     browser.click("identities:0:unlink:submit");

@@ -1,4 +1,4 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;

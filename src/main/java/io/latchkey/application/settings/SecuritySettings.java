@@ -1,4 +1,4 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.application.settings;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.application.settings;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OpenIdSettings {
 
-  static final String CALLBACK_PATH = "/auth/callback";
+  /** Where every provider sends the browser back (the web adapter serves it). */
+  public static final String CALLBACK_PATH = "/auth/callback";
+
   static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
   private String providerId;

@@ -1,5 +1,6 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
+import io.latchkey.application.settings.OpenIdSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;

@@ -2,7 +2,7 @@ package io.latchkey.interfaces.web;
 
 import io.latchkey.application.AccountView;
 import io.latchkey.domain.Role;
-import io.latchkey.infrastructure.security.SessionSignIns;
+import io.latchkey.interfaces.web.security.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,18 +11,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The signed-in account of this request, for the pages: {@code #{activeUser.signedIn}}, {@code
- * #{activeUser.is('admin')}}. Read once per request by the authentication mechanism, never from the
- * HTTP session.
+ * The signed-in account of this request, for the pages: {@code #{currentAccount.signedIn}}, {@code
+ * #{currentAccount.is('admin')}}. Read once per request by the authentication mechanism, never from
+ * the HTTP session.
  */
 @Named
 @RequestScoped
-public class ActiveUser {
+public class CurrentAccount {
 
   @Inject HttpServletRequest request;
 
   public Optional<AccountView> account() {
-    return request.getAttribute(SessionSignIns.CURRENT_ACCOUNT) instanceof AccountView account
+    return request.getAttribute(Sessions.CURRENT_ACCOUNT) instanceof AccountView account
         ? Optional.of(account)
         : Optional.empty();
   }

@@ -1,4 +1,4 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
 import java.security.SecureRandom;
 

@@ -4,14 +4,15 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * What a provider asserted about a person in a validated id_token: the subject, and the profile
- * claims Latchkey records (email, whether the provider verified it, name, picture).
+ * An identity: what a provider asserted about a person in a validated id_token (or its userinfo):
+ * the key (issuer, subject), and the claims Latchkey records (email, whether the provider verified
+ * it, name, picture).
  *
  * @param email as the provider gave it; may be null
  * @param emailVerified true only when the provider said {@code email_verified: true}
  */
-public record ExternalProfile(
-    ExternalSubject subject, String email, boolean emailVerified, String name, String picture)
+public record ProviderIdentity(
+    IdentityKey key, String email, boolean emailVerified, String name, String picture)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;

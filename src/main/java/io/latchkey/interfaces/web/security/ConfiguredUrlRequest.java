@@ -1,5 +1,6 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
+import io.latchkey.application.settings.SecuritySettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 

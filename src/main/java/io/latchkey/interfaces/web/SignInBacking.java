@@ -1,7 +1,7 @@
 package io.latchkey.interfaces.web;
 
 import io.latchkey.application.SignInOutcome;
-import io.latchkey.infrastructure.security.SignInAttempt;
+import io.latchkey.interfaces.web.security.SignInResults;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -15,13 +15,15 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code login.xhtml}: email and password, handed to Jakarta Security. */
+/**
+ * {@code login.xhtml} (served at {@code /login}): email and password, handed to Jakarta Security.
+ */
 @Named
 @RequestScoped
-public class LoginBacking {
+public class SignInBacking {
 
   @Inject SecurityContext securityContext;
-  @Inject SignInAttempt attempt;
+  @Inject SignInResults results;
   @Inject FacesContext facesContext;
 
   private String email;
@@ -45,10 +47,10 @@ public class LoginBacking {
       case SEND_CONTINUE -> facesContext.responseComplete();
       default ->
           Messages.error(
-              attempt.refusal().orElse(SignInOutcome.Reason.CREDENTIALS)
-                      == SignInOutcome.Reason.DISABLED
-                  ? "login.disabled"
-                  : "login.failed");
+              results.outcome().orElse(null) instanceof SignInOutcome.Refused refused
+                      && refused.reason() == SignInOutcome.Reason.DISABLED
+                  ? "signIn.disabled"
+                  : "signIn.failed");
     }
   }
 

@@ -1,16 +1,21 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
-import io.latchkey.domain.ExternalProfile;
-import io.latchkey.domain.ExternalSubject;
+import io.latchkey.application.settings.OpenIdSettings;
+import io.latchkey.domain.IdentityKey;
+import io.latchkey.domain.ProviderIdentity;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +29,9 @@ import java.util.Optional;
  * {@code sub} must be present.
  */
 final class IdToken {
+
+  /** A provider's clock and ours may differ this much when comparing {@code auth_time}. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   private final JsonObject header;
   private final JsonObject claims;
@@ -65,27 +73,31 @@ final class IdToken {
     return Optional.empty();
   }
 
-  /** Who the token says the person is; call only after {@link #problemWith} found nothing. */
-  ExternalProfile profile() {
-    return new ExternalProfile(
-        new ExternalSubject(string("iss"), string("sub")),
+  /** The identity the token asserts; call only after {@link #problemWith} found nothing. */
+  ProviderIdentity identity() {
+    return new ProviderIdentity(
+        new IdentityKey(string("iss"), string("sub")),
         string("email"),
         isTrue("email_verified"),
         string("name"),
         string("picture"));
   }
 
-  /** When the person last authenticated at the provider ({@code auth_time}), if the token says. */
-  Optional<java.time.Instant> authTime() {
-    return claims.get("auth_time") instanceof jakarta.json.JsonNumber seconds
-        ? Optional.of(java.time.Instant.ofEpochSecond(seconds.longValue()))
-        : Optional.empty();
+  /**
+   * Whether the person authenticated at the provider at or after {@code requestedAt} (less {@link
+   * #CLOCK_SKEW}), by the token's {@code auth_time}. A re-authentication asks for {@code
+   * max_age=0}, to which OpenID Core requires an {@code auth_time}: a token without one is not
+   * fresh.
+   */
+  boolean isFreshSince(Instant requestedAt) {
+    return claims.get("auth_time") instanceof JsonNumber seconds
+        && !Instant.ofEpochSecond(seconds.longValue()).isBefore(requestedAt.minus(CLOCK_SKEW));
   }
 
-  private java.util.List<String> audiences() {
+  private List<String> audiences() {
     JsonValue audience = claims.get("aud");
     if (audience instanceof JsonString single) {
-      return java.util.List.of(single.getString());
+      return List.of(single.getString());
     }
     if (audience instanceof JsonArray many) {
       return many.stream()
@@ -93,7 +105,7 @@ final class IdToken {
           .map(value -> ((JsonString) value).getString())
           .toList();
     }
-    return java.util.List.of();
+    return List.of();
   }
 
   private String string(String claim) {

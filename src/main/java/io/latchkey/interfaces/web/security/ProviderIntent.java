@@ -1,25 +1,24 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Why a signed-in user went to the provider: to connect an identity to their account, or to
+ * Why a signed-in user went to the provider: to link another identity to their account, or to
  * authenticate again before a sensitive change. Kept in the session that started the flow and taken
  * out at the callback, so a callback of a flow started elsewhere cannot act on this account.
  *
- * @param then where to go after a re-authentication ({@code account} or {@code connect})
+ * @param then where a re-authentication continues
  */
-record ProviderIntent(Kind kind, long accountId, Instant createdAt, String then)
+record ProviderIntent(Kind kind, long accountId, Instant createdAt, ReturnTo then)
     implements Serializable {
 
   enum Kind {
-    CONNECT,
+    LINK,
     REAUTHENTICATE
   }
 
-  static final String ATTRIBUTE = "io.latchkey.providerIntent";
   static final Duration LIFETIME = Duration.ofMinutes(10);
 
   boolean isExpired(Instant now) {

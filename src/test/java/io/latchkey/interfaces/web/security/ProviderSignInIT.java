@@ -1,4 +1,4 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,14 +4,14 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Who someone is at an OpenID provider: the subject identifier, unique within its issuer. Compared
- * by value; never by email, which a provider may change or reassign.
+ * The key of an identity: the provider's issuer and the subject identifier ({@code sub}), unique
+ * within that issuer. Compared by value; never by email, which a provider may change or reassign.
  */
-public record ExternalSubject(String issuer, String subject) implements Serializable {
+public record IdentityKey(String issuer, String subject) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  public ExternalSubject {
+  public IdentityKey {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(subject, "subject");
     if (issuer.isBlank() || subject.isBlank()) {

@@ -1,11 +1,9 @@
-package io.latchkey.infrastructure.security;
+package io.latchkey.interfaces.web.security;
 
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.SignInService;
-import io.latchkey.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -13,19 +11,20 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Validates email/password credentials against the account table, through {@link SignInService}.
+ * Step P2: validates email/password credentials against the account table, through {@link
+ * SignInService} (which counts failures, pauses and audits). Every password check goes through
+ * here: the sign-in page, {@code /link} and re-authentication alike.
  *
- * <p>The caller principal is the account id, the same as after a provider sign-in; the groups are
- * the account's roles from the database. Credentials of other kinds are not this store's business.
+ * <p>The caller principal is the account id, as after a provider sign-in. Credentials of other
+ * kinds are not this store's business.
  */
 @ApplicationScoped
 public class PasswordIdentityStore implements IdentityStore {
 
   @Inject SignInService signIns;
-  @Inject SignInAttempt attempt;
+  @Inject SignInResults results;
   @Inject HttpServletRequest request;
 
   @Override
@@ -36,14 +35,10 @@ public class PasswordIdentityStore implements IdentityStore {
     SignInOutcome outcome =
         signIns.signInWithPassword(
             password.getCaller(), password.getPasswordAsString(), request.getRemoteAddr());
-    attempt.decided(outcome);
-    if (outcome instanceof SignInOutcome.SignedIn signedIn) {
-      Set<String> groups =
-          signedIn.account().roles().stream().map(Role::groupName).collect(Collectors.toSet());
-      return new CredentialValidationResult(
-          new CallerPrincipal(String.valueOf(signedIn.account().id())), groups);
-    }
-    return CredentialValidationResult.INVALID_RESULT;
+    results.record(outcome);
+    return outcome instanceof SignInOutcome.SignedIn signedIn
+        ? CallerIdentity.valid(signedIn.account())
+        : CredentialValidationResult.INVALID_RESULT;
   }
 
   @Override

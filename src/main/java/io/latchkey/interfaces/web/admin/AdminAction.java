@@ -1,0 +1,37 @@
+package io.latchkey.interfaces.web.admin;
+
+import java.util.Optional;
+
+/**
+ * What an admin can do to an account from the console; the key is the {@code ?action=} value of
+ * {@code admin/action} and the message bundle's {@code admin.action.<key>}.
+ */
+public enum AdminAction {
+  DISABLE("disable"),
+  ENABLE("enable"),
+  UNLINK("unlink"),
+  GRANT_ADMIN("grant-admin"),
+  REVOKE_ADMIN("revoke-admin"),
+  END_SESSIONS("end-sessions"),
+  DELETE("delete");
+
+  private final String key;
+
+  AdminAction(String key) {
+    this.key = key;
+  }
+
+  /** For pages: {@code #{action.key}}. */
+  public String getKey() {
+    return key;
+  }
+
+  public static Optional<AdminAction> ofKey(String key) {
+    for (AdminAction action : values()) {
+      if (action.key.equals(key)) {
+        return Optional.of(action);
+      }
+    }
+    return Optional.empty();
+  }
+}

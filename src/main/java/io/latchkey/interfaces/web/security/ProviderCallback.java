@@ -1,0 +1,169 @@
+package io.latchkey.interfaces.web.security;
+
+import io.latchkey.application.AccountView;
+import io.latchkey.application.SignInOutcome;
+import io.latchkey.application.settings.OpenIdSettings;
+import io.latchkey.application.settings.SecuritySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/**
+ * Steps 4–9: the provider sent the browser back to {@code /auth/callback}. What the standard
+ * mechanism cannot answer safely is checked first (a provider error, no flow in this browser, a
+ * flow of another signed-in session); then it checks state, exchanges the code (5) and validates
+ * the tokens, calling {@link ProviderIdentityStoreHandler} (6–7); the outcome it decided becomes a
+ * session and a page here (8–9), in one place.
+ */
+@ApplicationScoped
+class ProviderCallback {
+
+  @Inject OpenIdSettings openId;
+  @Inject SecuritySettings security;
+  @Inject Sessions sessions;
+  @Inject ProviderFlows flows;
+  @Inject SignInResults results;
+  @Inject SignInProblems problems;
+  @Inject OpenIdContext openIdContext;
+  @Inject AuthPaths paths;
+
+  AuthenticationStatus complete(
+      HttpAuthenticationMechanism openIdMechanism,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    // 4: what can be refused without the mechanism. With no flow in this browser at all, there is
+    // nothing to end and nobody to help: the page, but no audit row or warning at the sender's
+    // will.
+    if (request.getSession(false) == null) {
+      return problems.show(context, Problem.FAILED, null);
+    }
+    Optional<SignInOutcome.Failed> early = refuseEarly(request);
+    if (early.isPresent()) {
+      flows.endIntent(request);
+      return problems.failed(context, early.get());
+    }
+    if (!openId.isConfigured()) {
+      return problems.show(context, Problem.NOT_CONFIGURED, null);
+    }
+    // 5–7: state, code exchange, token validation, identity resolution.
+    Exception error = null;
+    try {
+      openIdMechanism.validateRequest(
+          new ConfiguredUrlRequest(request, security), response, context);
+    } catch (AuthenticationException | RuntimeException e) {
+      // Also after a refusal: the mechanism dereferences the principal of every result.
+      error = e;
+    }
+    String idTokenHint = openId.isLogoutAtProvider() ? idToken() : null;
+    Optional<ProviderIntent> intent = flows.intent(request);
+    flows.endIntent(request);
+    SignInOutcome outcome =
+        results
+            .outcome()
+            .orElse(
+                new SignInOutcome.Failed(
+                    error == null
+                        ? "state missing, reused or not matching"
+                        : LogRedaction.describe(
+                            error,
+                            "code",
+                            request.getParameter("code"),
+                            "state",
+                            request.getParameter("state"))));
+    return respond(context, outcome, intent, idTokenHint);
+  }
+
+  /** 8–9: every outcome of a callback becomes a session and a page here, and nowhere else. */
+  private AuthenticationStatus respond(
+      HttpMessageContext context,
+      SignInOutcome outcome,
+      Optional<ProviderIntent> intent,
+      String idTokenHint) {
+    HttpServletRequest request = context.getRequest();
+    String root = request.getContextPath();
+    if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+      sessions.start(request, signedIn.account(), openId.getProviderId(), idTokenHint);
+      return context.redirect(root + accountPage(signedIn.notice()));
+    } else if (outcome instanceof SignInOutcome.FlowCompleted completed) {
+      return completed(context, completed, intent.orElseThrow());
+    } else if (outcome instanceof SignInOutcome.LinkRequired required) {
+      sessions.discard(request);
+      flows.holdPendingLink(request, required);
+      return context.redirect(root + "/link");
+    } else if (outcome instanceof SignInOutcome.Refused refused) {
+      return problems.refused(context, refused.reason());
+    } else {
+      return problems.failed(context, (SignInOutcome.Failed) outcome);
+    }
+  }
+
+  /** A signed-in user's link or re-authentication ended: their session carries on. */
+  private AuthenticationStatus completed(
+      HttpMessageContext context, SignInOutcome.FlowCompleted completed, ProviderIntent intent) {
+    HttpServletRequest request = context.getRequest();
+    String root = request.getContextPath();
+    sessions.discard(request);
+    if (intent.kind() == ProviderIntent.Kind.REAUTHENTICATE) {
+      sessions.reauthenticated(request);
+    }
+    // Step 10 for this request: the session is checked like any other before it is used.
+    if (sessions.resume(request).isEmpty()) {
+      return context.redirect(root + "/login");
+    }
+    String next =
+        intent.kind() == ProviderIntent.Kind.LINK
+            ? accountPage(completed.notice())
+            : switch (intent.then()) {
+              case LINK -> paths.link(openId.getProviderId());
+              case ADMIN -> "/admin/users";
+              case ACCOUNT -> "/account";
+            };
+    return context.redirect(root + next);
+  }
+
+  /** The callback refusals that need no token: the reason for the log, or empty. */
+  private Optional<SignInOutcome.Failed> refuseEarly(HttpServletRequest request) {
+    String providerError = request.getParameter("error");
+    if (providerError != null) {
+      boolean cancelled = "access_denied".equals(providerError);
+      return Optional.of(
+          new SignInOutcome.Failed(
+              cancelled
+                  ? "cancelled at the provider"
+                  : "provider error " + LogRedaction.printable(providerError),
+              cancelled));
+    }
+    if (request.getParameter("code") == null || request.getParameter("state") == null) {
+      return Optional.of(new SignInOutcome.Failed("callback without code or state"));
+    }
+    Optional<ProviderIntent> intent = flows.intent(request);
+    Optional<Long> signedIn = sessions.resume(request).map(AccountView::id);
+    if (intent.isPresent()
+        && (flows.isExpired(intent.get())
+            || !signedIn.equals(Optional.of(intent.get().accountId())))) {
+      return Optional.of(
+          new SignInOutcome.Failed("the flow was not started by this signed-in session"));
+    }
+    return Optional.empty();
+  }
+
+  private String idToken() {
+    try {
+      return openIdContext.getIdentityToken().getToken();
+    } catch (RuntimeException noToken) {
+      return null;
+    }
+  }
+
+  private static String accountPage(SignInOutcome.Notice notice) {
+    return "/account" + (notice.key() == null ? "" : "?notice=" + notice.key());
+  }
+}

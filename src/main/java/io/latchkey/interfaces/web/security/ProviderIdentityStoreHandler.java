@@ -1,0 +1,95 @@
+package io.latchkey.interfaces.web.security;
+
+import io.latchkey.application.AccountLinkingService;
+import io.latchkey.application.AccountView;
+import io.latchkey.application.ProviderSignInService;
+import io.latchkey.application.SignInOutcome;
+import io.latchkey.application.settings.OpenIdSettings;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/**
+ * Steps 6–7 of a provider callback, called by the standard OpenID mechanism once its own token
+ * checks passed: Latchkey's id_token checks ({@link IdToken}), then the identity (issuer, subject)
+ * is resolved — to the account it signs in to, to the signed-in account it is linked to, or as the
+ * re-authentication of that account. The outcome goes to {@link SignInResults} for the callback
+ * (step 8); the container learns the account, never the provider's view of the person.
+ *
+ * <p>Password credentials pass through unchanged to {@link PasswordIdentityStore}.
+ */
+@Decorator
+@Priority(Interceptor.Priority.APPLICATION)
+public abstract class ProviderIdentityStoreHandler implements IdentityStoreHandler {
+
+  @Inject @Delegate @Any IdentityStoreHandler stores;
+
+  @Inject OpenIdContext openIdContext;
+  @Inject OpenIdSettings settings;
+  @Inject SignInResults results;
+  @Inject ProviderFlows flows;
+  @Inject ProviderSignInService providerSignIns;
+  @Inject AccountLinkingService linking;
+  @Inject HttpServletRequest request;
+
+  @Override
+  public CredentialValidationResult validate(Credential credential) {
+    CredentialValidationResult result = stores.validate(credential);
+    if (credential instanceof UsernamePasswordCredential) {
+      return result;
+    }
+    SignInOutcome outcome = resolve(result);
+    results.record(outcome);
+    return account(outcome)
+        .map(CallerIdentity::valid)
+        .orElse(CredentialValidationResult.INVALID_RESULT);
+  }
+
+  private SignInOutcome resolve(CredentialValidationResult result) {
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return new SignInOutcome.Failed(
+          "the OpenID identity store rejected the tokens (" + result.getStatus() + ")");
+    }
+    // 6: our checks on top of the mechanism's.
+    IdToken token = IdToken.parse(openIdContext.getIdentityToken().getToken());
+    Optional<String> problem = token.problemWith(settings);
+    if (problem.isPresent()) {
+      return new SignInOutcome.Failed(problem.get());
+    }
+    // 7: the identity, for the flow this browser started.
+    String client = request.getRemoteAddr();
+    Optional<ProviderIntent> intent = flows.intent(request);
+    if (intent.isEmpty()) {
+      return providerSignIns.signIn(token.identity(), client);
+    }
+    long accountId = intent.get().accountId();
+    if (intent.get().kind() == ProviderIntent.Kind.LINK) {
+      return linking.link(accountId, token.identity(), client);
+    }
+    if (!token.isFreshSince(intent.get().createdAt())) {
+      return new SignInOutcome.Failed(
+          "the provider did not authenticate again (no auth_time, or one before the request)");
+    }
+    return providerSignIns.reauthenticate(accountId, token.identity(), client);
+  }
+
+  private static Optional<AccountView> account(SignInOutcome outcome) {
+    if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+      return Optional.of(signedIn.account());
+    }
+    if (outcome instanceof SignInOutcome.FlowCompleted completed) {
+      return Optional.of(completed.account());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,183 @@
+package io.latchkey.interfaces.web.security;
+
+import io.latchkey.application.AccountService;
+import io.latchkey.application.AccountView;
+import io.latchkey.application.settings.SecuritySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The one place where a signed-in session starts (step 8–9), is resumed (step 10), renewed and
+ * ended. Every path that signs someone in — password, provider, link, re-authentication — comes
+ * through here.
+ *
+ * <p>Resuming reads the account by primary key on every request: it is the check that makes a
+ * disabled account, a changed role or "end all sessions" take effect at the next click, on
+ * whichever server instance the session lives. The idle and absolute limits are enforced here with
+ * the injected {@link Clock} (the container's own session timeout is only a backstop).
+ */
+@ApplicationScoped
+public class Sessions {
+
+  /** The request attribute under which the resumed account is available to the pages. */
+  public static final String CURRENT_ACCOUNT = AccountView.class.getName();
+
+  /** How a password sign-in is named in {@link SignedInSession#method()}. */
+  public static final String PASSWORD = "password";
+
+  private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
+
+  @Inject AccountService accounts;
+  @Inject SecuritySettings settings;
+  @Inject Clock clock;
+
+  /**
+   * Steps 8–9: the account is signed in under a new session. Nothing of the session before it
+   * survives (a pending flow, the OpenID mechanism's state and nonce, another account's sign-in).
+   *
+   * @param method {@link #PASSWORD} or the provider's id
+   * @param idTokenHint the id_token for a later logout at the provider, or null
+   */
+  public void start(
+      HttpServletRequest request, AccountView account, String method, String idTokenHint) {
+    invalidate(request.getSession(false));
+    HttpSession session = request.getSession(true);
+    session.setAttribute(
+        SignedInSession.ATTRIBUTE,
+        SignedInSession.startedAt(
+            clock.instant(), account.id(), account.sessionGeneration(), method, idTokenHint));
+    request.setAttribute(CURRENT_ACCOUNT, account);
+  }
+
+  /** The user authenticated again: the re-authentication window restarts, under a new id. */
+  public void reauthenticated(HttpServletRequest request) {
+    current(request)
+        .ifPresent(
+            signedIn -> {
+              request.changeSessionId();
+              request
+                  .getSession()
+                  .setAttribute(
+                      SignedInSession.ATTRIBUTE, signedIn.reauthenticatedAt(clock.instant()));
+            });
+  }
+
+  /** After the user changed a credential: this session carries on (new id), all others end. */
+  public void renew(HttpServletRequest request, AccountView changed) {
+    current(request)
+        .ifPresent(
+            signedIn -> {
+              request.changeSessionId();
+              request
+                  .getSession()
+                  .setAttribute(
+                      SignedInSession.ATTRIBUTE,
+                      signedIn.withGeneration(changed.sessionGeneration()));
+              request.setAttribute(CURRENT_ACCOUNT, changed);
+            });
+  }
+
+  /**
+   * Step 10: the account of this request's session, if the session is signed in and still valid; a
+   * session that is no longer valid is ended here.
+   */
+  public Optional<AccountView> resume(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Optional<SignedInSession> found = current(session);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    SignedInSession signedIn = found.get();
+    Instant now = clock.instant();
+    String ended = signedIn.expiry(settings.sessionIdleTimeout(), settings.sessionMaxAge(), now);
+    Optional<AccountView> account =
+        ended == null ? accounts.find(signedIn.accountId()) : Optional.empty();
+    if (ended == null && account.isEmpty()) {
+      ended = "the account no longer exists";
+    } else if (ended == null && !account.get().isActive()) {
+      ended = "the account is disabled";
+    } else if (ended == null && account.get().sessionGeneration() != signedIn.generation()) {
+      ended = "the account's sessions were ended";
+    }
+    if (ended != null) {
+      String reason = ended;
+      LOG.info(() -> "Session of account " + signedIn.accountId() + " ended: " + reason);
+      invalidate(session);
+      return Optional.empty();
+    }
+    if (signedIn.needsLastSeenUpdate(now)) {
+      session.setAttribute(SignedInSession.ATTRIBUTE, signedIn.seenAt(now));
+    }
+    request.setAttribute(CURRENT_ACCOUNT, account.get());
+    return account;
+  }
+
+  /** The sign-in of this session, if any, without checking the account. */
+  public Optional<SignedInSession> current(HttpServletRequest request) {
+    return current(request.getSession(false));
+  }
+
+  /** Whether this session's user authenticated within the window. */
+  public boolean authenticatedWithin(HttpServletRequest request, Duration window) {
+    return current(request).filter(s -> s.authenticatedWithin(window, clock.instant())).isPresent();
+  }
+
+  /** Whether this session's user authenticated within the re-authentication window. */
+  public boolean authenticatedRecently(HttpServletRequest request) {
+    return authenticatedWithin(request, settings.reauthenticateAfter());
+  }
+
+  /**
+   * After a failed or abandoned flow: whatever it kept in the session (a pending link, the OpenID
+   * mechanism's state) goes; a user who was signed in stays signed in, under a new session id.
+   */
+  public void discard(HttpServletRequest request) {
+    Optional<SignedInSession> signedIn = current(request);
+    invalidate(request.getSession(false));
+    signedIn.ifPresent(s -> request.getSession(true).setAttribute(SignedInSession.ATTRIBUTE, s));
+  }
+
+  /** Sign-out: the session is invalidated and the browser told to forget its cookie. */
+  public void end(HttpServletRequest request, HttpServletResponse response) {
+    invalidate(request.getSession(false));
+    String name = request.getServletContext().getSessionCookieConfig().getName();
+    Cookie cookie = new Cookie(name == null ? "JSESSIONID" : name, "");
+    cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+    cookie.setMaxAge(0);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(settings.isSecure());
+    cookie.setAttribute("SameSite", "Lax");
+    response.addCookie(cookie);
+  }
+
+  private static Optional<SignedInSession> current(HttpSession session) {
+    try {
+      return session != null
+              && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession s
+          ? Optional.of(s)
+          : Optional.empty();
+    } catch (IllegalStateException invalidated) {
+      return Optional.empty();
+    }
+  }
+
+  private static void invalidate(HttpSession session) {
+    if (session == null) {
+      return;
+    }
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalidated) {
+      // Another request of the same session got there first: the outcome is the same.
+    }
+  }
+}
