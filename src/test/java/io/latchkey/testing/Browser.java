@@ -3,6 +3,7 @@ package io.latchkey.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 public final class Browser implements TestWatcher, AutoCloseable {
 
   private final WebClient client = new WebClient();
+  private final List<Browser> others = new ArrayList<>();
   private final List<String> setCookieHeaders = new CopyOnWriteArrayList<>();
   private URL baseUrl;
   private Page lastPage;
@@ -58,9 +60,14 @@ public final class Browser implements TestWatcher, AutoCloseable {
     return this;
   }
 
-  /** A second browser (another person, or the same person elsewhere) with an empty cookie jar. */
+  /**
+   * A second browser (another person, or the same person elsewhere) with an empty cookie jar. It
+   * belongs to this one: its last page is printed when the test fails, and it is closed with it.
+   */
   public Browser another() {
-    return new Browser().at(baseUrl);
+    Browser other = new Browser().at(baseUrl);
+    others.add(other);
+    return other;
   }
 
   public HtmlPage open(String path) {
@@ -191,6 +198,23 @@ public final class Browser implements TestWatcher, AutoCloseable {
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
+    printLastPage(context);
+    close();
+  }
+
+  @Override
+  public void testSuccessful(ExtensionContext context) {
+    close();
+  }
+
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    printLastPage(context);
+    close();
+  }
+
+  private void printLastPage(ExtensionContext context) {
+    others.forEach(other -> other.printLastPage(context));
     if (lastPage != null) {
       System.err.printf(
           "%n--- Last page of %s: %s (HTTP %d) ---%n%s%n---%n",
@@ -205,6 +229,8 @@ public final class Browser implements TestWatcher, AutoCloseable {
 
   @Override
   public void close() {
+    others.forEach(Browser::close);
+    others.clear();
     client.close();
   }
 }

@@ -2,6 +2,10 @@ package io.latchkey.testing;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import io.latchkey.testing.clock.ClockServlet;
+import io.latchkey.testing.clock.MovableClock;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -16,5 +20,19 @@ public final class Deployments {
       throw new IllegalStateException(war + " is missing: run the ITs with mvn verify");
     }
     return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+  }
+
+  /**
+   * The packaged WAR plus a clock that tests move forward ({@link
+   * io.latchkey.testing.clock.ServerClock}), written next to it for servers started outside
+   * Arquillian.
+   */
+  public static Path warWithMovableClock() {
+    Path file = Path.of(System.getProperty("latchkey.buildDir", "target"), "latchkey-clock.war");
+    packagedWar()
+        .addClasses(MovableClock.class, ClockServlet.class)
+        .as(ZipExporter.class)
+        .exportTo(file.toFile(), true);
+    return file;
   }
 }

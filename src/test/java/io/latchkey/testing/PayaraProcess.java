@@ -44,11 +44,17 @@ public final class PayaraProcess implements AutoCloseable {
   /** As {@link #start(Map)}, on a given port (for settings that must name it in advance). */
   public static PayaraProcess start(int port, Map<String, String> environment) {
     Path buildDir = Path.of(System.getProperty("latchkey.buildDir", "target"));
+    return start(port, environment, buildDir.resolve("latchkey.war"));
+  }
+
+  /** As {@link #start(int, Map)}, with another WAR (e.g. {@code Deployments.warWithMovableClock}). */
+  public static PayaraProcess start(int port, Map<String, String> environment, Path war) {
+    Path buildDir = Path.of(System.getProperty("latchkey.buildDir", "target"));
     return start(
         new Launch(
             buildDir.resolve("payara-micro.jar"),
             Path.of(System.getProperty("latchkey.serverConfig", "server-config")),
-            buildDir.resolve("latchkey.war"),
+            war,
             port,
             List.of("-Xmx512m"),
             buildDir,

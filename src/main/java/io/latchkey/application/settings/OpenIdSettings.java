@@ -35,6 +35,7 @@ public class OpenIdSettings {
   private String scopes;
   private String prompt;
   private Set<String> allowedAlgorithms;
+  private Set<String> trustedAudiences;
   private Duration connectTimeout;
   private Duration readTimeout;
   private String redirectUri;
@@ -54,6 +55,7 @@ public class OpenIdSettings {
       @ConfigProperty(name = "OIDC_SCOPES", defaultValue = "openid email profile") String scopes,
       @ConfigProperty(name = "OIDC_PROMPT") Optional<String> prompt,
       @ConfigProperty(name = "OIDC_ID_TOKEN_ALGORITHMS", defaultValue = "RS256") String algorithms,
+      @ConfigProperty(name = "OIDC_TRUSTED_AUDIENCES") Optional<String> trustedAudiences,
       @ConfigProperty(name = "OIDC_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectSeconds,
       @ConfigProperty(name = "OIDC_READ_TIMEOUT_SECONDS", defaultValue = "10") int readSeconds,
       @ConfigProperty(name = "OIDC_LOGOUT_AT_PROVIDER", defaultValue = "false")
@@ -68,11 +70,8 @@ public class OpenIdSettings {
     this.clientSecret = clientSecret.filter(value -> !value.isBlank());
     this.scopes = scopes;
     this.prompt = prompt.orElse("");
-    this.allowedAlgorithms =
-        Arrays.stream(algorithms.split(","))
-            .map(String::strip)
-            .filter(alg -> !alg.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
+    this.allowedAlgorithms = list(algorithms);
+    this.trustedAudiences = list(trustedAudiences.orElse(""));
     if (allowedAlgorithms.stream()
         .anyMatch(alg -> alg.equalsIgnoreCase("none") || alg.startsWith("HS"))) {
       throw new IllegalArgumentException("OIDC_ID_TOKEN_ALGORITHMS must not allow none or HMAC");
@@ -149,6 +148,21 @@ public class OpenIdSettings {
 
   public Set<String> allowedAlgorithms() {
     return allowedAlgorithms;
+  }
+
+  /**
+   * {@code OIDC_TRUSTED_AUDIENCES}: audiences besides the client id that an id_token may name (none
+   * by default: a token issued to several clients is refused).
+   */
+  public Set<String> trustedAudiences() {
+    return trustedAudiences;
+  }
+
+  private static Set<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(item -> !item.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public Duration connectTimeout() {

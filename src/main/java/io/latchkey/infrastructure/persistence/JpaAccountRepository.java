@@ -142,7 +142,7 @@ public class JpaAccountRepository implements AccountRepository {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      if (UniqueViolations.isUniqueViolation(e)) {
+      if (UniqueViolations.isLostRace(e)) {
         throw new DuplicateEmailException(e);
       }
       throw e;
@@ -156,7 +156,7 @@ public class JpaAccountRepository implements AccountRepository {
       em.flush();
       return account;
     } catch (PersistenceException e) {
-      if (UniqueViolations.isUniqueViolation(e)) {
+      if (UniqueViolations.isLostRace(e)) {
         throw new DuplicateEmailException(e);
       }
       throw e;

@@ -1,18 +1,43 @@
 package io.latchkey.infrastructure.persistence;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
-/** Recognises a unique-constraint violation behind a JPA exception, on every supported database. */
+/**
+ * Recognises, behind a JPA exception, the one violation that means "a concurrent sign-in or
+ * registration got there first": a unique-key violation of the account's email or of an identity's
+ * (issuer, subject). Any other integrity violation (NOT NULL, a foreign key, another unique key) is
+ * a bug and must surface as one, not be retried as a race.
+ */
 final class UniqueViolations {
+
+  /** SQLSTATE 23505, unique_violation, on H2 and PostgreSQL alike. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  /** The constraints whose violation is a lost race (see V1__accounts_identities_audit.sql). */
+  static final String[] RACE_CONSTRAINTS = {"uk_account_email", "uk_linked_identity_issuer_subject"};
 
   private UniqueViolations() {}
 
-  /** SQLSTATE class 23 is "integrity constraint violation" on H2 and PostgreSQL alike. */
-  static boolean isUniqueViolation(Throwable e) {
+  static boolean isLostRace(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
+          && UNIQUE_VIOLATION.equals(sql.getSQLState())
+          && namesARaceConstraint(sql.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Both databases name the violated constraint (or its index) in the message. */
+  private static boolean namesARaceConstraint(String message) {
+    if (message == null) {
+      return false;
+    }
+    String lower = message.toLowerCase(Locale.ROOT);
+    for (String constraint : RACE_CONSTRAINTS) {
+      if (lower.contains(constraint)) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package io.latchkey.interfaces.web;
 
+import io.latchkey.application.settings.SecuritySettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -28,6 +29,7 @@ public class LanguageBacking {
   private static final Locale[] SUPPORTED = {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE};
 
   @Inject FacesContext facesContext;
+  @Inject SecuritySettings security;
 
   private Locale locale;
 
@@ -51,7 +53,9 @@ public class LanguageBacking {
     cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
     cookie.setMaxAge(60 * 60 * 24 * 365);
     cookie.setHttpOnly(true);
-    cookie.setSecure(request.isSecure());
+    // Secure by the configured base URL, as the session cookie: behind a TLS proxy the request
+    // itself arrives over plain http.
+    cookie.setSecure(security.isSecure());
     cookie.setAttribute("SameSite", "Lax");
     ((HttpServletResponse) external.getResponse()).addCookie(cookie);
     try {

@@ -132,22 +132,25 @@ class AccountLinkingIT {
     register(browser.another(), email, "Victim");
     Login google = person("Victim at Provider").withEmail(email);
     HtmlPage link = signInWithProvider(browser, provider, google);
+    String victimsPendingId = value(link, "link:pendingId");
 
     Browser attacker = browser.another();
     assertTrue(attacker.open("/link").getElementById("no-pending-link") != null);
+    // The attacker's own valid form (a pending link of their own), carrying the victim's pending
+    // id and the password of the victim's account: were pending links looked up by id rather
+    // than in the browser's own session, this would link the victim's identity and sign in.
+    String attackersEmail = uniqueEmail();
+    register(attacker.another(), attackersEmail, "Attacker");
+    Login attackersIdentity = person("Attacker").withEmail(attackersEmail);
+    HtmlPage own = signInWithProvider(attacker, provider, attackersIdentity);
+    assertAt(own, "/link");
+    HtmlPage answered =
+        attacker.submit(
+            own, "link", Map.of("pendingId", victimsPendingId, "password", PASSWORD), "submit");
 
-    WebRequest replay = new WebRequest(new URL(link.getUrl(), "/link"), HttpMethod.POST);
-    replay.setRequestParameters(
-        List.of(
-            new NameValuePair("link", "link"),
-            new NameValuePair("link:pendingId", value(link, "link:pendingId")),
-            new NameValuePair("link:password", PASSWORD),
-            new NameValuePair("link:submit", "x"),
-            new NameValuePair(
-                "jakarta.faces.ViewState", value(link, "j_id1:jakarta.faces.ViewState:1"))));
-    HtmlPage answered = Flows.html(attacker.send(replay));
-    assertEquals(200, answered.getWebResponse().getStatusCode());
+    assertTrue(messagesOf(answered).contains("out of date"), messagesOf(answered));
     assertEquals(List.of(), linkedAccount(provider, google));
+    assertEquals(List.of(), linkedAccount(provider, attackersIdentity));
     assertFalse(isSignedIn(attacker));
   }
 

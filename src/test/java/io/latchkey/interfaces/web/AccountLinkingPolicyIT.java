@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.testing.Browser;
+import io.latchkey.testing.Deployments;
 import io.latchkey.testing.Flows;
+import io.latchkey.testing.clock.ServerClock;
 import io.latchkey.testing.PayaraProcess;
 import io.latchkey.testing.TestDatabase;
 import io.latchkey.testing.provider.Login;
@@ -38,7 +40,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(TestDatabase.class)
 class AccountLinkingPolicyIT {
 
-  private static final Duration REAUTHENTICATE_AFTER = Duration.ofSeconds(2);
+  /** The shipped default windows: 5 minutes for owners, 15 for admins. */
+  private static final Duration REAUTHENTICATE_AFTER = Duration.ofMinutes(5);
+
+  private static final Duration ADMIN_REAUTHENTICATE_AFTER = Duration.ofMinutes(15);
   private static final String ADMIN =
       "policy-admin-" + java.util.UUID.randomUUID() + "@example.test";
 
@@ -56,11 +61,6 @@ class AccountLinkingPolicyIT {
     Map<String, String> environment = new java.util.HashMap<>();
     environment.put("LATCHKEY_BASE_URL", baseUrl);
     environment.put("LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl"));
-    environment.put(
-        "LATCHKEY_REAUTHENTICATE_AFTER_SECONDS", String.valueOf(REAUTHENTICATE_AFTER.toSeconds()));
-    environment.put(
-        "LATCHKEY_ADMIN_REAUTHENTICATE_AFTER_SECONDS",
-        String.valueOf(REAUTHENTICATE_AFTER.toSeconds()));
     environment.put("LATCHKEY_ADMIN_EMAIL", ADMIN);
     environment.put("OIDC_AUTO_LINK", "verified-email");
     environment.put("OIDC_PROVIDER_ID", "testid");
@@ -68,7 +68,7 @@ class AccountLinkingPolicyIT {
     environment.put("OIDC_ISSUER", provider.issuer());
     environment.put("OIDC_CLIENT_ID", "latchkey-policy");
     environment.put("OIDC_CLIENT_SECRET", "policy-client-secret");
-    server = PayaraProcess.start(port, environment);
+    server = PayaraProcess.start(port, environment, Deployments.warWithMovableClock());
   }
 
   @AfterAll
@@ -79,6 +79,12 @@ class AccountLinkingPolicyIT {
     if (provider != null) {
       provider.close();
     }
+  }
+
+  /** Latchkey's clock and the provider's auth_time move together; nobody sleeps. */
+  private static void advanceClocks(Duration by) {
+    ServerClock.advance(server.baseUrl().toString(), by);
+    provider.advanceAuthTime(by);
   }
 
   @BeforeEach
@@ -129,11 +135,11 @@ class AccountLinkingPolicyIT {
   }
 
   @Test
-  void aStaleSignInConfirmsThePasswordBeforeConnecting() throws Exception {
+  void aStaleSignInConfirmsThePasswordBeforeConnecting() {
     String email = uniqueEmail();
     register(browser, email, "Stale Connector");
     signIn(browser, email, PASSWORD);
-    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+    advanceClocks(REAUTHENTICATE_AFTER.plusSeconds(1));
 
     provider.enqueueLogin(person("Connected Later"));
     HtmlPage confirm = Flows.html(browser.click(browser.open("/account"), "link-provider"));
@@ -145,10 +151,10 @@ class AccountLinkingPolicyIT {
   }
 
   @Test
-  void aProviderOnlyAccountConfirmsWithAFreshLoginAtTheProvider() throws Exception {
+  void aProviderOnlyAccountConfirmsWithAFreshLoginAtTheProvider() {
     Login only = person("Provider Only");
     signInWithProvider(browser, provider, only);
-    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+    advanceClocks(REAUTHENTICATE_AFTER.plusSeconds(1));
 
     HtmlPage refused =
         browser.submit(
@@ -179,12 +185,14 @@ class AccountLinkingPolicyIT {
   }
 
   @Test
-  void anAdminWhoseSignInIsStaleConfirmsBeforeAnAction() throws Exception {
+  void anAdminWhoseSignInIsStaleConfirmsBeforeAnAction() {
     String email = uniqueEmail();
     register(browser.another(), email, "Action Target");
     register(browser, ADMIN, "Policy Admin");
     signIn(browser, ADMIN, PASSWORD);
-    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+    advanceClocks(REAUTHENTICATE_AFTER.plusSeconds(1));
+    assertAt(browser.open("/admin/users"), "/admin/users");
+    advanceClocks(ADMIN_REAUTHENTICATE_AFTER.minus(REAUTHENTICATE_AFTER));
 
     long id = ((Number) Flows.accountIds(email).get(0)).longValue();
     HtmlPage user = browser.open("/admin/user?id=" + id);
@@ -210,15 +218,63 @@ class AccountLinkingPolicyIT {
   }
 
   @Test
-  void reauthenticatingAsAnotherIdentityIsRefused() throws Exception {
+  void reauthenticatingAsAnotherIdentityIsRefused() {
     Login only = person("Owner");
     signInWithProvider(browser, provider, only);
-    Thread.sleep(REAUTHENTICATE_AFTER.plusMillis(500).toMillis());
+    advanceClocks(REAUTHENTICATE_AFTER.plusSeconds(1));
 
     provider.enqueueLogin(person("Somebody Else"));
     HtmlPage page = Flows.html(browser.get("/auth/testid/reauthenticate?then=account"));
     assertAt(page, "/sign-in-problem");
     assertTrue(isSignedIn(browser), "still signed in as before");
     assertFalse(Flows.html(browser.open("/account")).asNormalizedText().contains("Somebody Else"));
+  }
+
+  // Session limits, on the server's clock ----------------------------------------------------
+
+  @Test
+  void aSessionIdleForLongerThanThirtyMinutesEnds() {
+    String email = uniqueEmail();
+    register(browser, email, "Idle Person");
+    signIn(browser, email, PASSWORD);
+
+    advanceClocks(Duration.ofMinutes(29));
+    assertTrue(isSignedIn(browser), "29 idle minutes are within the limit");
+    advanceClocks(Duration.ofMinutes(30));
+    assertTrue(isSignedIn(browser), "the last request counts, not the sign-in");
+    advanceClocks(Duration.ofMinutes(30).plusSeconds(61));
+    assertFalse(isSignedIn(browser), "more than 30 idle minutes end the session");
+    assertAt(browser.open("/account"), "/login");
+  }
+
+  @Test
+  void anActiveSessionEndsTwelveHoursAfterItsSignIn() {
+    String email = uniqueEmail();
+    register(browser, email, "Busy Person");
+    signIn(browser, email, PASSWORD);
+
+    Duration active = Duration.ZERO;
+    while (active.compareTo(Duration.ofHours(12).minusMinutes(25)) < 0) {
+      advanceClocks(Duration.ofMinutes(25));
+      active = active.plusMinutes(25);
+      assertTrue(isSignedIn(browser), "still signed in after " + active);
+    }
+    advanceClocks(Duration.ofHours(12).minus(active).plusMinutes(1));
+    assertFalse(isSignedIn(browser), "12 hours after the sign-in, however active");
+  }
+
+  @Test
+  void aPausedSignInResumesWhenThePauseIsOver() {
+    String email = uniqueEmail();
+    register(browser, email, "Forgetful Person");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      signIn(browser, email, "not the password " + attempt);
+    }
+    signIn(browser, email, PASSWORD);
+    assertFalse(isSignedIn(browser), "the right password is refused during the pause");
+
+    advanceClocks(Duration.ofMinutes(15).plusSeconds(1));
+    signIn(browser, email, PASSWORD);
+    assertTrue(isSignedIn(browser), "the pause is over");
   }
 }

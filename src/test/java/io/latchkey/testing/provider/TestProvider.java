@@ -99,7 +99,10 @@ public final class TestProvider implements AutoCloseable {
 
   private record Keys(RSAKey signing, JWKSet published) {}
 
-  private record Grant(String redirectUri, String nonce, Login login) {}
+  /** @param maxAgeAsked the authorization request had {@code max_age}: the token says auth_time */
+  private volatile Duration authTimeOffset = Duration.ZERO;
+
+  private record Grant(String redirectUri, String nonce, boolean maxAgeAsked, Login login) {}
 
   private interface Handler {
     void handle(HttpExchange exchange) throws Exception;
@@ -280,7 +283,9 @@ public final class TestProvider implements AutoCloseable {
         answer.put("error", "access_denied");
       } else {
         String code = randomToken();
-        codes.put(code, new Grant(redirectUri, params.get("nonce"), login));
+        codes.put(
+            code,
+            new Grant(redirectUri, params.get("nonce"), params.containsKey("max_age"), login));
         answer.put("code", code);
       }
     }
@@ -329,7 +334,7 @@ public final class TestProvider implements AutoCloseable {
     response.put("access_token", accessToken);
     response.put("token_type", "Bearer");
     response.put("expires_in", 300);
-    response.put("id_token", idToken(login, grant.nonce()));
+    response.put("id_token", idToken(login, grant));
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     send(exchange, 200, JSON, JSONObjectUtils.toJSONString(response));
   }
@@ -370,7 +375,17 @@ public final class TestProvider implements AutoCloseable {
     redirect(exchange, withQuery(target, answer));
   }
 
-  private String idToken(Login login, String nonce) throws JOSEException, GeneralSecurityException {
+  /**
+   * Moves the provider's own clock (its {@code auth_time}) forward like the server's, for tests
+   * that move Latchkey's clock ({@code ServerClock}); token lifetimes stay on real time, which is
+   * what the standard mechanism checks them against.
+   */
+  public void advanceAuthTime(Duration by) {
+    authTimeOffset = authTimeOffset.plus(by);
+  }
+
+  private String idToken(Login login, Grant grant) throws JOSEException, GeneralSecurityException {
+    String nonce = grant.nonce();
     Hostility hostility = login.hostility();
     boolean expired = hostility == Hostility.EXPIRED;
     Instant now = Instant.now();
@@ -384,6 +399,10 @@ public final class TestProvider implements AutoCloseable {
                 Date.from(
                     expired ? now.minus(Duration.ofHours(1)) : now.plus(Duration.ofMinutes(5))))
             .claim("nonce", hostility == Hostility.WRONG_NONCE ? "not-" + nonce : nonce);
+    if (grant.maxAgeAsked()) {
+      // As OpenID Core requires when max_age was requested (Google sends it only then).
+      claims.claim("auth_time", now.plus(authTimeOffset).getEpochSecond());
+    }
     login.claims().forEach(claims::claim);
     if (hostility == Hostility.MISSING_SUB) {
       claims.subject(null);

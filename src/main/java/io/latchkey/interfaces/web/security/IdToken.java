@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Step 6: the id_token checks the standard mechanism lacks, made on a token it has already
@@ -25,8 +26,8 @@ import java.util.Optional;
  * <p>It accepts unsigned ({@code alg=none}) tokens and HMAC tokens keyed with the client secret,
  * and it compares the issuer with the discovery document rather than with what Latchkey was told to
  * trust. So: the algorithm must be on the allow-list, {@code iss} must equal the configured issuer
- * exactly, {@code aud} must contain the client id, {@code azp} (when present) must equal it, and
- * {@code sub} must be present.
+ * exactly, {@code aud} must contain the client id and no audience the client does not trust, {@code
+ * azp} (when present) must equal the client id, and {@code sub} must be present.
  */
 final class IdToken {
 
@@ -50,20 +51,49 @@ final class IdToken {
     return new IdToken(json(parts[0]), json(parts[1]));
   }
 
+  /**
+   * What a provider's tokens must say.
+   *
+   * @param algorithms the signature algorithms allowed (never none or HMAC: the settings refuse them)
+   * @param issuer the issuer exactly as configured
+   * @param clientId Latchkey's client id at the provider
+   * @param trustedAudiences audiences besides the client id that a token may also name
+   */
+  record Expected(
+      Set<String> algorithms, String issuer, String clientId, Set<String> trustedAudiences) {
+
+    static Expected of(OpenIdSettings settings) {
+      return new Expected(
+          settings.allowedAlgorithms(),
+          settings.getIssuer(),
+          settings.getClientId(),
+          settings.trustedAudiences());
+    }
+  }
+
   /** The first check this token fails, as a reason for the log; empty when it passes them all. */
-  Optional<String> problemWith(OpenIdSettings settings) {
+  Optional<String> problemWith(Expected expected) {
     String algorithm = header.getString("alg", "none");
-    if (!settings.allowedAlgorithms().contains(algorithm)) {
+    if (!expected.algorithms().contains(algorithm)) {
       return Optional.of("id_token algorithm " + algorithm + " is not allowed");
     }
-    if (!settings.getIssuer().equals(string("iss"))) {
+    if (!expected.issuer().equals(string("iss"))) {
       return Optional.of("id_token issuer " + string("iss") + " is not the configured issuer");
     }
-    if (!audiences().contains(settings.getClientId())) {
+    List<String> audiences = audiences();
+    if (!audiences.contains(expected.clientId())) {
       return Optional.of("id_token audience does not contain the client id");
     }
+    // OpenID Core 3.1.3.7: a token for other audiences too is refused unless the client trusts them.
+    Optional<String> untrusted =
+        audiences.stream()
+            .filter(a -> !a.equals(expected.clientId()) && !expected.trustedAudiences().contains(a))
+            .findFirst();
+    if (untrusted.isPresent()) {
+      return Optional.of("id_token names an untrusted audience " + untrusted.get());
+    }
     String authorizedParty = string("azp");
-    if (authorizedParty != null && !authorizedParty.equals(settings.getClientId())) {
+    if (authorizedParty != null && !authorizedParty.equals(expected.clientId())) {
       return Optional.of("id_token azp " + authorizedParty + " is not the client id");
     }
     String subject = string("sub");

@@ -62,7 +62,7 @@ public abstract class ProviderIdentityStoreHandler implements IdentityStoreHandl
     }
     // 6: our checks on top of the mechanism's.
     IdToken token = IdToken.parse(openIdContext.getIdentityToken().getToken());
-    Optional<String> problem = token.problemWith(settings);
+    Optional<String> problem = token.problemWith(IdToken.Expected.of(settings));
     if (problem.isPresent()) {
       return new SignInOutcome.Failed(problem.get());
     }

@@ -8,8 +8,20 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * Marks the session cookie Secure when the base URL is https and sets the idle timeout; done in
- * code because web.xml cannot read the environment (web.xml sets HttpOnly and SameSite=Lax).
+ * The session cookie's attributes, all set here, by the WAR itself (so a plain deployment on any
+ * Servlet 6 server keeps them, with no server configuration):
+ *
+ * <ul>
+ *   <li>HttpOnly: scripts cannot read it;
+ *   <li>SameSite=Lax: not sent with cross-site subresource requests or POSTs (a second line of
+ *       defence against cross-site request forgery), still sent on top-level navigations such as
+ *       the return from a provider;
+ *   <li>Secure when {@code LATCHKEY_BASE_URL} is https (from the environment, which web.xml cannot
+ *       read; the request itself may arrive over http behind a TLS proxy).
+ * </ul>
+ *
+ * The container's idle timeout is set from the same setting as Latchkey's own idle check ({@link
+ * Sessions}), as a backstop.
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
@@ -19,6 +31,8 @@ public class SessionCookieSetup implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+    cookie.setHttpOnly(true);
+    cookie.setAttribute("SameSite", "Lax");
     cookie.setSecure(settings.isSecure());
     event.getServletContext().setSessionTimeout((int) settings.sessionIdleTimeout().toMinutes());
   }

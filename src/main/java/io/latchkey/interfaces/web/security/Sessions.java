@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -60,30 +61,22 @@ public class Sessions {
 
   /** The user authenticated again: the re-authentication window restarts, under a new id. */
   public void reauthenticated(HttpServletRequest request) {
-    current(request)
-        .ifPresent(
-            signedIn -> {
-              request.changeSessionId();
-              request
-                  .getSession()
-                  .setAttribute(
-                      SignedInSession.ATTRIBUTE, signedIn.reauthenticatedAt(clock.instant()));
-            });
+    carryOn(request, signedIn -> signedIn.reauthenticatedAt(clock.instant()));
   }
 
   /** After the user changed a credential: this session carries on (new id), all others end. */
   public void renew(HttpServletRequest request, AccountView changed) {
-    current(request)
-        .ifPresent(
-            signedIn -> {
-              request.changeSessionId();
-              request
-                  .getSession()
-                  .setAttribute(
-                      SignedInSession.ATTRIBUTE,
-                      signedIn.withGeneration(changed.sessionGeneration()));
-              request.setAttribute(CURRENT_ACCOUNT, changed);
-            });
+    carryOn(request, signedIn -> signedIn.withGeneration(changed.sessionGeneration()));
+    request.setAttribute(CURRENT_ACCOUNT, changed);
+  }
+
+  /** The same sign-in, changed, under a new session id (the old id is worth nothing after it). */
+  private void carryOn(HttpServletRequest request, UnaryOperator<SignedInSession> change) {
+    Optional<SignedInSession> signedIn = current(request);
+    if (signedIn.isPresent()) {
+      request.changeSessionId();
+      request.getSession().setAttribute(SignedInSession.ATTRIBUTE, change.apply(signedIn.get()));
+    }
   }
 
   /**

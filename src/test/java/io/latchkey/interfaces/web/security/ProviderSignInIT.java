@@ -1,5 +1,6 @@
 package io.latchkey.interfaces.web.security;
 
+import static io.latchkey.testing.Flows.isSignedIn;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -171,24 +176,51 @@ class ProviderSignInIT {
     assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"));
   }
 
+  /**
+   * A double click or several tabs completing the first sign-in of one new identity at the same
+   * moment: one account, and every tab signed in to it (none sent to /link for the account its own
+   * identity just created). Four callbacks are released together by a barrier, five rounds.
+   */
   @Test
-  void concurrentFirstSignInsOfOneIdentityMakeOneAccount() throws Exception {
-    Login login = person("Double Click");
-    Browser tab1 = browser.another().followRedirects(false);
-    Browser tab2 = browser.another().followRedirects(false);
-    String callback1 = callbackUrl(tab1, login);
-    String callback2 = callbackUrl(tab2, login);
-
-    CompletableFuture<Page> first =
-        CompletableFuture.supplyAsync(() -> tab1.getAbsolute(callback1));
-    CompletableFuture<Page> second =
-        CompletableFuture.supplyAsync(() -> tab2.getAbsolute(callback2));
-    for (Page page : List.of(first.get(), second.get())) {
-      int status = page.getWebResponse().getStatusCode();
-      assertEquals(302, status, "a redirect, never an error: " + status);
+  void concurrentFirstSignInsOfOneIdentityMakeOneAccountAndSignEveryTabIn() throws Exception {
+    int tabs = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(tabs);
+    try {
+      for (int round = 0; round < 5; round++) {
+        Login login = person("Many Tabs " + round);
+        List<Browser> browsers = new ArrayList<>();
+        List<String> callbacks = new ArrayList<>();
+        for (int i = 0; i < tabs; i++) {
+          Browser tab = browser.another().followRedirects(false);
+          browsers.add(tab);
+          callbacks.add(callbackUrl(tab, login));
+        }
+        CyclicBarrier together = new CyclicBarrier(tabs);
+        List<Future<Page>> pages = new ArrayList<>();
+        for (int i = 0; i < tabs; i++) {
+          Browser tab = browsers.get(i);
+          String callback = callbacks.get(i);
+          pages.add(
+              pool.submit(
+                  () -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return tab.getAbsolute(callback);
+                  }));
+        }
+        for (int i = 0; i < tabs; i++) {
+          Page page = pages.get(i).get(30, TimeUnit.SECONDS);
+          assertEquals(302, page.getWebResponse().getStatusCode(), "round " + round + " tab " + i);
+          String location = page.getWebResponse().getResponseHeaderValue("Location");
+          assertTrue(location.endsWith("/account"), "round " + round + " tab " + i + ": " + location);
+          assertTrue(
+              isSignedIn(browsers.get(i).followRedirects(true)), "round " + round + " tab " + i);
+        }
+        assertEquals(1, accountIds(login.email()).size(), "round " + round);
+        assertEquals(1, linkCount(login), "round " + round);
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    assertEquals(1, accountIds(login.email()).size());
-    assertEquals(1, linkCount(login));
   }
 
   // Protocol safety ---------------------------------------------------------------------------
