@@ -184,6 +184,7 @@ public class AccountAdministrationService {
     boolean configuredCounts =
         configured
             .filter(Account::isActive)
+            .filter(views::isConfiguredAdmin)
             .filter(a -> !a.getRoles().contains(Role.ADMIN))
             .isPresent();
     if (admins + (configuredCounts ? 1 : 0) <= 1) {

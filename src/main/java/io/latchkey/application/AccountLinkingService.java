@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,8 +55,7 @@ public class AccountLinkingService {
       return new SignInOutcome.Refused(SignInOutcome.Reason.IDENTITY_LINKED_ELSEWHERE);
     }
     Instant now = clock.instant();
-    account.link(identity, now);
-    account.endAllSessions();
+    List<LinkedIdentity> removed = account.claimBy(identity, now);
     accounts.flush();
     record(
         AuditEvent.IDENTITY_LINKED,
@@ -64,7 +64,9 @@ public class AccountLinkingService {
         ProviderAccountResolver.describe(identity, "confirmed with the account's password")
             + "; other sessions ended",
         clientAddress);
-    return new SignInOutcome.SignedIn(views.of(account), SignInOutcome.Notice.LINKED);
+    ProviderAccountResolver.removedAtClaim(account, removed, now, clientAddress, audit);
+    return new SignInOutcome.SignedIn(
+        views.of(account), SignInOutcome.Notice.LINKED, removed.size());
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.latchkey.application;
 
 import io.latchkey.application.exceptions.AccountNotFoundException;
-import io.latchkey.application.exceptions.IncorrectPasswordException;
 import io.latchkey.application.exceptions.InvalidInputException;
 import io.latchkey.domain.Account;
 import io.latchkey.domain.AccountRepository;
@@ -42,28 +41,25 @@ public class AccountService {
   }
 
   /**
-   * Changes the password after checking the current one, and ends every other session of the
-   * account.
+   * Changes the password, and ends every other session of the account. The caller has checked the
+   * current password through the identity stores (so failures count towards the sign-in pause and
+   * are audited like any sign-in).
    *
    * @return the account after the change; its session generation is the one the caller's own
    *     session must carry from now on
-   * @throws IncorrectPasswordException when {@code currentPassword} is wrong
    * @throws io.latchkey.application.exceptions.PasswordRejectedException when the new password does
    *     not meet the policy
    */
-  public AccountView changePassword(
-      long accountId, String currentPassword, String newPassword, String clientAddress) {
-    Account account =
-        accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
-    Password current = Password.of(currentPassword);
-    if (current.length() > PasswordPolicy.MAX_LENGTH
-        || !hasher.verify(
-            current, account.getPasswordHash().orElseThrow(IncorrectPasswordException::new))) {
-      throw new IncorrectPasswordException();
-    }
+  public AccountView changePassword(long accountId, String newPassword, String clientAddress) {
     Password chosen = Password.of(newPassword);
     passwordPolicy.check(chosen);
-    account.changePasswordHash(hasher.hash(chosen));
+    String hash = hasher.hash(chosen);
+    Account account =
+        accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
+    if (!account.hasPassword()) {
+      throw new InvalidInputException("password.current.incorrect");
+    }
+    account.changePasswordHash(hash);
     audit.record(
         AuditEntry.byOwner(
             AuditEvent.PASSWORD_CHANGED,

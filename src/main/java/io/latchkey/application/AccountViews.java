@@ -12,7 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes {@link AccountView}s, adding the admin role to the account named by {@code
- * LATCHKEY_ADMIN_EMAIL}.
+ * LATCHKEY_ADMIN_EMAIL} — but only once a provider has proven that email: the account must have a
+ * linked identity whose provider verified exactly that address. Registration never proves an email,
+ * so whoever registers the address with a password first (a squatter) gets nothing; the real owner
+ * signs in with their provider (or links it on {@code /account}), and from then on the account is
+ * admin, whether they sign in with the provider or the password.
  *
  * <p>The configured admin is computed, not stored: removing the variable takes the role away again,
  * and no account is ever created with a fixed password to hold it.
@@ -42,9 +46,15 @@ public class AccountViews {
         account.getLastSignInAt().orElse(null));
   }
 
-  /** Whether {@code LATCHKEY_ADMIN_EMAIL} names this account (its admin role is not revocable). */
+  /**
+   * Whether {@code LATCHKEY_ADMIN_EMAIL} names this account and a linked identity proves the
+   * address (its admin role is then not revocable in the console).
+   */
   public boolean isConfiguredAdmin(Account account) {
-    return configuredAdmin.isPresent() && configuredAdmin.equals(account.getEmail());
+    return configuredAdmin.isPresent()
+        && configuredAdmin.equals(account.getEmail())
+        && account.getIdentities().stream()
+            .anyMatch(identity -> identity.provesEmail(configuredAdmin.get().value()));
   }
 
   /** The account named by {@code LATCHKEY_ADMIN_EMAIL}, by email, if configured. */

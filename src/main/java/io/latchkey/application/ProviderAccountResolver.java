@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -113,12 +114,10 @@ public class ProviderAccountResolver {
     if (!account.isActive()) {
       return disabled(account, issuer, now, clientAddress);
     }
-    account.link(profile, now);
     boolean hadPassword = account.hasPassword();
+    List<LinkedIdentity> removed = account.claimBy(profile, now);
     if (hadPassword) {
       account.revokeUnprovenPassword();
-    } else {
-      account.endAllSessions();
     }
     account.signedInThroughProvider(now);
     accounts.flush();
@@ -130,8 +129,32 @@ public class ProviderAccountResolver {
             + (hadPassword ? "; password revoked" : "")
             + "; other sessions ended",
         clientAddress);
+    removedAtClaim(account, removed, now, clientAddress, audit);
     record(AuditEvent.SIGN_IN_SUCCEEDED, account, now, "provider " + issuer, clientAddress);
-    return new SignInOutcome.SignedIn(views.of(account), SignInOutcome.Notice.AUTO_LINKED);
+    return new SignInOutcome.SignedIn(
+        views.of(account), SignInOutcome.Notice.AUTO_LINKED, removed.size());
+  }
+
+  /** Audits each identity that the verified owner's claim of the account removed. */
+  static void removedAtClaim(
+      Account account,
+      List<LinkedIdentity> removed,
+      Instant now,
+      String clientAddress,
+      AuditTrail audit) {
+    for (LinkedIdentity identity : removed) {
+      audit.record(
+          AuditEntry.byOwner(
+              AuditEvent.IDENTITY_UNLINKED,
+              account,
+              now,
+              "provider "
+                  + identity.getIssuer()
+                  + ", subject "
+                  + identity.getSubject()
+                  + ": removed when the verified owner of the email claimed the account",
+              clientAddress));
+    }
   }
 
   private SignInOutcome disabled(

@@ -45,10 +45,10 @@ public class RegistrationService {
   public void register(String email, String displayName, String password, String clientAddress) {
     EmailAddress address =
         EmailAddress.parse(email).orElseThrow(() -> new InvalidInputException("email.invalid"));
-    String name = displayName == null ? "" : displayName.strip();
-    if (name.isEmpty() || name.codePointCount(0, name.length()) > Account.MAX_DISPLAY_NAME_LENGTH) {
+    if (!Account.acceptsDisplayName(displayName)) {
       throw new InvalidInputException("displayName.invalid");
     }
+    String name = displayName.strip();
     Password chosen = Password.of(password);
     passwordPolicy.check(chosen);
     String hash = hasher.hash(chosen);

@@ -13,10 +13,17 @@ public sealed interface SignInOutcome {
    * The account may sign in.
    *
    * @param notice what the account page tells the user about this sign-in
+   * @param identitiesRemoved identities that the verified owner's claim of the account removed
+   *     (linked by someone who never proved the email)
    */
-  record SignedIn(AccountView account, Notice notice) implements SignInOutcome {
+  record SignedIn(AccountView account, Notice notice, int identitiesRemoved)
+      implements SignInOutcome {
     public SignedIn(AccountView account) {
-      this(account, Notice.NONE);
+      this(account, Notice.NONE, 0);
+    }
+
+    public SignedIn(AccountView account, Notice notice) {
+      this(account, notice, 0);
     }
   }
 

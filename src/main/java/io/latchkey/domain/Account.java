@@ -214,10 +214,31 @@ public class Account {
   // Linked identities --------------------------------------------------------------------------
 
   /** Links a provider identity to this account; (issuer, subject) must not be linked elsewhere. */
-  public LinkedIdentity link(ProviderIdentity profile, Instant now) {
-    LinkedIdentity identity = new LinkedIdentity(this, profile, now);
+  public LinkedIdentity link(ProviderIdentity asserted, Instant now) {
+    LinkedIdentity identity = new LinkedIdentity(this, asserted, now);
     identities.add(identity);
     return identity;
+  }
+
+  /**
+   * The verified owner of this account's email claims it: their identity is linked, and every other
+   * linked identity that does not carry the same email verified by its provider is removed, with
+   * every session. Whoever registered the address first and linked an identity of their own
+   * (pre-account-takeover) keeps nothing.
+   *
+   * @param owner an identity whose provider verified this account's email
+   * @return the identities removed
+   */
+  public List<LinkedIdentity> claimBy(ProviderIdentity owner, Instant now) {
+    if (email == null || !owner.verifiedEmail().map(e -> e.value().equals(email)).orElse(false)) {
+      throw new IllegalArgumentException("only the verified owner of the email claims an account");
+    }
+    List<LinkedIdentity> removed =
+        identities.stream().filter(identity -> !identity.provesEmail(email)).toList();
+    identities.removeAll(removed);
+    link(owner, now);
+    endAllSessions();
+    return removed;
   }
 
   /**
@@ -338,11 +359,23 @@ public class Account {
     return sessionGeneration;
   }
 
+  /** Whether a display name chosen by a person is acceptable (see {@link #requireDisplayName}). */
+  public static boolean acceptsDisplayName(String displayName) {
+    try {
+      requireDisplayName(displayName);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static String requireDisplayName(String displayName) {
-    String trimmed = displayName == null ? "" : displayName.strip();
+    String trimmed = displayName == null ? "" : Texts.nfc(displayName.strip());
     if (trimmed.isEmpty()
-        || trimmed.codePointCount(0, trimmed.length()) > MAX_DISPLAY_NAME_LENGTH) {
-      throw new IllegalArgumentException("display name must have 1 to 100 characters");
+        || trimmed.codePointCount(0, trimmed.length()) > MAX_DISPLAY_NAME_LENGTH
+        || Texts.hasInvisible(trimmed)) {
+      throw new IllegalArgumentException(
+          "display name must have 1 to 100 visible characters, without invisible ones");
     }
     return trimmed;
   }

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An email address in the normalised form Latchkey stores and compares: trimmed and lower-cased.
+ * An email address in the normalised form Latchkey stores and compares: trimmed, lower-cased and in
+ * Unicode NFC; an address with zero-width, bidi-control or other invisible code points is not an
+ * address.
  *
  * <p>The syntax check is deliberately modest (one {@code @}, a dotted domain, no spaces, at most
  * 254 characters): without a mail server Latchkey cannot prove an address exists, so the check only
@@ -34,12 +36,16 @@ public record EmailAddress(String value) {
     return isWellFormed(normalised) ? Optional.of(new EmailAddress(normalised)) : Optional.empty();
   }
 
+  /** Trimmed, lower-cased and in Unicode NFC (composed and decomposed forms compare equal). */
   private static String normalise(String raw) {
-    return raw.strip().toLowerCase(Locale.ROOT);
+    return Texts.nfc(raw.strip()).toLowerCase(Locale.ROOT);
   }
 
+  /** No invisible or reordering code points: an address that looks like another is another. */
   private static boolean isWellFormed(String normalised) {
-    return normalised.length() <= MAX_LENGTH && SYNTAX.matcher(normalised).matches();
+    return normalised.length() <= MAX_LENGTH
+        && !Texts.hasInvisible(normalised)
+        && SYNTAX.matcher(normalised).matches();
   }
 
   @Override

@@ -117,6 +117,14 @@ public class LinkedIdentity {
     return emailVerified;
   }
 
+  /** Whether the provider verified, at link time, that this identity has exactly this email. */
+  public boolean provesEmail(String normalisedEmail) {
+    return emailVerified
+        && EmailAddress.parse(emailAtLink)
+            .map(e -> e.value().equals(normalisedEmail))
+            .orElse(false);
+  }
+
   public Optional<String> getName() {
     return Optional.ofNullable(name);
   }

@@ -29,7 +29,7 @@ public record ProviderIdentity(
 
   /** A display name for a new account: the name claim, else the email's local part. */
   public String displayName() {
-    String candidate = name == null ? "" : name.strip();
+    String candidate = name == null ? "" : Texts.visible(name).strip();
     if (candidate.isEmpty()) {
       candidate = anyEmail().map(e -> e.value().substring(0, e.value().indexOf('@'))).orElse("");
     }

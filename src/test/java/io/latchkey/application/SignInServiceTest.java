@@ -45,10 +45,13 @@ class SignInServiceTest {
   @BeforeEach
   void wireServiceWithOneAccount() {
     service.accounts = accounts;
-    service.audit = audit;
     service.hasher = hasher;
     service.clock = java.time.Clock.systemUTC();
-    service.views = new AccountViews(Optional.empty());
+    service.limits = new AttemptLimits(service.clock, 1_000, 4);
+    service.records = new SignInRecords();
+    service.records.accounts = accounts;
+    service.records.audit = audit;
+    service.records.views = new AccountViews(Optional.empty());
     ada = register(EMAIL, PASSWORD);
   }
 

@@ -193,4 +193,18 @@ class AccountTest {
     }
     return pauses;
   }
+
+  @Test
+  void aDisplayNameWithInvisibleCharactersIsRejectedAndNamesAreComparedComposed() {
+    assertFalse(Account.acceptsDisplayName("Ad\u200Ba"));
+    assertFalse(Account.acceptsDisplayName("\u202EAda"));
+    assertTrue(Account.acceptsDisplayName("Jose\u0301"));
+    Account account =
+        Account.registerWithPassword(
+            EmailAddress.parse("jose@example.test").orElseThrow(),
+            "Jose\u0301",
+            "hash",
+            REGISTERED);
+    assertEquals("Jos\u00E9", account.getDisplayName());
+  }
 }

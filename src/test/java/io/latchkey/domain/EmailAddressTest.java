@@ -89,4 +89,28 @@ class EmailAddressTest {
     assertEquals(
         "ada@example.test", EmailAddress.parse("Ada@Example.test").orElseThrow().toString());
   }
+
+  @Test
+  void invisibleAndReorderingCharactersMakeItNoAddress() {
+    for (String sneaky :
+        new String[] {
+          "ad\u200Ba@example.test", // zero-width space
+          "ada@exam\u200Dple.test", // zero-width joiner
+          "\u202Eada@example.test", // right-to-left override
+          "ada\u2066@example.test", // left-to-right isolate
+          "ad\u00ADa@example.test", // soft hyphen
+          "ada\u0007@example.test", // a control character
+          "ada\uE000@example.test", // private use
+        }) {
+      assertEquals(Optional.empty(), EmailAddress.parse(sneaky), sneaky);
+    }
+  }
+
+  @Test
+  void composedAndDecomposedFormsAreTheSameAddress() {
+    String composed = "jos\u00E9@example.test";
+    String decomposed = "jose\u0301@example.test";
+    assertEquals(EmailAddress.parse(composed), EmailAddress.parse(decomposed));
+    assertEquals(Optional.of(composed), EmailAddress.parse(decomposed).map(EmailAddress::value));
+  }
 }

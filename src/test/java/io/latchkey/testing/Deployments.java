@@ -1,10 +1,10 @@
 package io.latchkey.testing;
 
-import java.io.File;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import io.latchkey.testing.clock.ClockServlet;
 import io.latchkey.testing.clock.MovableClock;
+import java.io.File;
 import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

@@ -47,7 +47,9 @@ public final class PayaraProcess implements AutoCloseable {
     return start(port, environment, buildDir.resolve("latchkey.war"));
   }
 
-  /** As {@link #start(int, Map)}, with another WAR (e.g. {@code Deployments.warWithMovableClock}). */
+  /**
+   * As {@link #start(int, Map)}, with another WAR (e.g. {@code Deployments.warWithMovableClock}).
+   */
   public static PayaraProcess start(int port, Map<String, String> environment, Path war) {
     Path buildDir = Path.of(System.getProperty("latchkey.buildDir", "target"));
     return start(

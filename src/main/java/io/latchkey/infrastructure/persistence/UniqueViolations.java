@@ -15,7 +15,9 @@ final class UniqueViolations {
   static final String UNIQUE_VIOLATION = "23505";
 
   /** The constraints whose violation is a lost race (see V1__accounts_identities_audit.sql). */
-  static final String[] RACE_CONSTRAINTS = {"uk_account_email", "uk_linked_identity_issuer_subject"};
+  static final String[] RACE_CONSTRAINTS = {
+    "uk_account_email", "uk_linked_identity_issuer_subject"
+  };
 
   private UniqueViolations() {}
 

@@ -6,6 +6,7 @@ import io.latchkey.application.AccountView;
 import io.latchkey.application.LinkedIdentityView;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.exceptions.BusinessException;
+import io.latchkey.interfaces.web.security.PasswordConfirmation;
 import io.latchkey.interfaces.web.security.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,9 +25,11 @@ public class AccountBacking {
   @Inject HttpServletRequest request;
 
   @Inject AccountLinkingService linking;
+  @Inject PasswordConfirmation passwords;
 
   private List<LinkedIdentityView> identities;
   private String notice;
+  private int removed;
   private String currentPassword;
   private String newPassword;
   private String newPasswordAgain;
@@ -100,10 +103,15 @@ public class AccountBacking {
       Messages.errorOn("password:newPasswordAgain", "password.mismatch");
       return;
     }
+    AccountView me = currentAccount.getAccount();
+    SignInOutcome current = passwords.confirm(me.id(), me.email(), currentPassword);
+    currentPassword = null;
+    if (!(current instanceof SignInOutcome.SignedIn)) {
+      Messages.error("password.current.incorrect");
+      return;
+    }
     try {
-      AccountView changed =
-          accounts.changePassword(
-              currentAccount.id(), currentPassword, newPassword, request.getRemoteAddr());
+      AccountView changed = accounts.changePassword(me.id(), newPassword, request.getRemoteAddr());
       sessions.renew(request, changed);
     } catch (BusinessException e) {
       Messages.error(e.messageKey());
@@ -111,6 +119,15 @@ public class AccountBacking {
     }
     Messages.info("password.changed");
     Messages.redirect("/account");
+  }
+
+  /** How many identities the verified owner's claim removed (shown beside the notice). */
+  public int getRemoved() {
+    return removed;
+  }
+
+  public void setRemoved(int removed) {
+    this.removed = Math.max(0, Math.min(removed, 99));
   }
 
   public String getNotice() {

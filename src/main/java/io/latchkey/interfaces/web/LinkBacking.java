@@ -2,6 +2,7 @@ package io.latchkey.interfaces.web;
 
 import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.SignInOutcome;
+import io.latchkey.interfaces.web.security.AuthPaths;
 import io.latchkey.interfaces.web.security.PasswordConfirmation;
 import io.latchkey.interfaces.web.security.PendingLink;
 import io.latchkey.interfaces.web.security.ProviderFlows;
@@ -63,7 +64,7 @@ public class LinkBacking {
     }
     if (outcome instanceof SignInOutcome.SignedIn signedIn) {
       sessions.start(request(), signedIn.account(), Sessions.PASSWORD, null);
-      Messages.redirect("/account?notice=" + signedIn.notice().key());
+      Messages.redirect(AuthPaths.accountPage(signedIn.notice(), signedIn.identitiesRemoved()));
     } else if (outcome instanceof SignInOutcome.Refused refused) {
       Messages.error(
           switch (refused.reason()) {

@@ -17,12 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
 import io.latchkey.testing.Flows;
-import io.latchkey.testing.clock.ServerClock;
 import io.latchkey.testing.PayaraProcess;
 import io.latchkey.testing.TestDatabase;
+import io.latchkey.testing.clock.ServerClock;
 import io.latchkey.testing.provider.Login;
 import io.latchkey.testing.provider.TestProvider;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,8 @@ class AccountLinkingPolicyIT {
   private static final String ADMIN =
       "policy-admin-" + java.util.UUID.randomUUID() + "@example.test";
 
+  private static final int ATTEMPTS_PER_MINUTE = 25;
+
   private static TestProvider provider;
   private static PayaraProcess server;
 
@@ -63,6 +66,8 @@ class AccountLinkingPolicyIT {
     environment.put("LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl"));
     environment.put("LATCHKEY_ADMIN_EMAIL", ADMIN);
     environment.put("OIDC_AUTO_LINK", "verified-email");
+    environment.put(
+        "LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", String.valueOf(ATTEMPTS_PER_MINUTE));
     environment.put("OIDC_PROVIDER_ID", "testid");
     environment.put("OIDC_PROVIDER_NAME", "TestID");
     environment.put("OIDC_ISSUER", provider.issuer());
@@ -89,6 +94,8 @@ class AccountLinkingPolicyIT {
 
   @BeforeEach
   void openBrowser() {
+    // Each test starts in a minute of its own: the per-address attempt window starts afresh.
+    advanceClocks(Duration.ofSeconds(61));
     browser.at(server.baseUrl());
     provider.clearLogins();
   }
@@ -188,8 +195,12 @@ class AccountLinkingPolicyIT {
   void anAdminWhoseSignInIsStaleConfirmsBeforeAnAction() {
     String email = uniqueEmail();
     register(browser.another(), email, "Action Target");
-    register(browser, ADMIN, "Policy Admin");
-    signIn(browser, ADMIN, PASSWORD);
+    String adminEmail = uniqueEmail();
+    register(browser, adminEmail, "Policy Admin");
+    TestDatabase.update(
+        "INSERT INTO account_role (account_id, role_name) VALUES (?, 'ADMIN')",
+        Flows.accountIds(adminEmail).get(0));
+    signIn(browser, adminEmail, PASSWORD);
     advanceClocks(REAUTHENTICATE_AFTER.plusSeconds(1));
     assertAt(browser.open("/admin/users"), "/admin/users");
     advanceClocks(ADMIN_REAUTHENTICATE_AFTER.minus(REAUTHENTICATE_AFTER));
@@ -228,6 +239,56 @@ class AccountLinkingPolicyIT {
     assertAt(page, "/sign-in-problem");
     assertTrue(isSignedIn(browser), "still signed in as before");
     assertFalse(Flows.html(browser.open("/account")).asNormalizedText().contains("Somebody Else"));
+  }
+
+  // Admin bootstrap ------------------------------------------------------------------------
+
+  /**
+   * Registration proves no email: whoever registers the {@code LATCHKEY_ADMIN_EMAIL} address first
+   * gets no admin role, and keeps nothing once the verified owner claims the account.
+   */
+  @Test
+  void aSquatterOfTheAdminEmailGetsNothingAndTheVerifiedOwnerBecomesAdmin() {
+    Browser squatter = browser.another();
+    register(squatter, ADMIN, "Squatter");
+    signIn(squatter, ADMIN, PASSWORD);
+    Login squattersOwn = person("Squatter at Provider");
+    assertAt(Flows.link(squatter, provider, squattersOwn), "/account");
+    assertEquals(403, squatter.get("/admin/users").getWebResponse().getStatusCode());
+    assertEquals(403, squatter.get("/admin").getWebResponse().getStatusCode());
+
+    Login owner = person("Real Admin").withEmail(ADMIN);
+    HtmlPage claimed = signInWithProvider(browser, provider, owner);
+    assertAt(claimed, "/account");
+    assertTrue(
+        claimed.getElementById("identities-removed").getTextContent().contains("removed"),
+        "the owner is told");
+    assertEquals(200, browser.get("/admin/users").getWebResponse().getStatusCode());
+    assertEquals(List.of(), linkedAccount(provider, squattersOwn), "the squatter's link is gone");
+    assertFalse(isSignedIn(squatter), "the squatter's session ended");
+    Browser again = squatter.another();
+    signIn(again, ADMIN, PASSWORD);
+    assertFalse(isSignedIn(again), "the squatter's password was revoked");
+  }
+
+  // Attempt limits ---------------------------------------------------------------------------
+
+  /** Spraying passwords across accounts from one address is slowed, whatever the accounts. */
+  @Test
+  void oneAddressGetsAFixedNumberOfPasswordAttemptsAMinuteAcrossAllAccounts() {
+    String email = uniqueEmail();
+    register(browser, email, "Sprayed");
+    for (int attempt = 1; attempt <= ATTEMPTS_PER_MINUTE; attempt++) {
+      signIn(browser.another(), uniqueEmail(), "password for someone " + attempt);
+    }
+    HtmlPage refused = signIn(browser, email, PASSWORD);
+    assertTrue(messagesOf(refused).contains("incorrect"), "the same message as any refusal");
+    assertFalse(isSignedIn(browser), "even the right password, over the limit");
+    assertEquals(1, TestDatabase.auditCount("SIGN_IN_REFUSED", email));
+
+    advanceClocks(Duration.ofSeconds(61));
+    signIn(browser, email, PASSWORD);
+    assertTrue(isSignedIn(browser), "a new minute, new attempts");
   }
 
   // Session limits, on the server's clock ----------------------------------------------------

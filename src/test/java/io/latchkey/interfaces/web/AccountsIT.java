@@ -234,6 +234,37 @@ class AccountsIT {
     assertEquals(0, TestDatabase.auditCount("PASSWORD_CHANGED", email));
   }
 
+  /** Guessing the current password on /account is guessing a password: counted and paused. */
+  @Test
+  void wrongCurrentPasswordsCountLikeFailedSignInsAndArePaused() {
+    String email = uniqueEmail();
+    register(browser, email, "Guessed At");
+    signIn(browser, email, PASSWORD);
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      browser.submit(
+          "/account",
+          "password",
+          Map.of(
+              "currentPassword", "guess number " + attempt,
+              "newPassword", "a brand new passphrase",
+              "newPasswordAgain", "a brand new passphrase"),
+          "submit");
+    }
+    assertEquals(5, TestDatabase.auditCount("SIGN_IN_FAILED", email));
+    assertEquals(1, TestDatabase.auditCount("SIGN_IN_PAUSED", email));
+    HtmlPage paused =
+        browser.submit(
+            "/account",
+            "password",
+            Map.of(
+                "currentPassword", PASSWORD,
+                "newPassword", "a brand new passphrase",
+                "newPasswordAgain", "a brand new passphrase"),
+            "submit");
+    assertTrue(messagesOf(paused).contains("The current password is incorrect"));
+    assertEquals(0, TestDatabase.auditCount("PASSWORD_CHANGED", email), "not even the right one");
+  }
+
   @Test
   void aDisabledAccountIsSignedOutAndCannotSignIn() {
     String email = uniqueEmail();
@@ -260,19 +291,6 @@ class AccountsIT {
       assertEquals(403, forbidden.getWebResponse().getStatusCode(), path);
       assertTrue(forbidden.getWebResponse().getContentAsString().contains("Not allowed"), path);
     }
-  }
-
-  @Test
-  void theConfiguredAdminEmailHoldsTheAdminRole() {
-    String admin = "admin@latchkey.test";
-    if (accountCount(admin) == 0) {
-      register(browser, admin, "Configured Admin");
-    }
-    HtmlPage account = signIn(browser, admin, PASSWORD);
-    assertTrue(account.getElementById("nav-admin") != null, "the admin link is shown");
-    HtmlPage console = browser.open("/admin");
-    assertEquals(200, console.getWebResponse().getStatusCode());
-    assertTrue(console.getElementById("admin-users") != null, "the console's links");
   }
 
   // Pages and input ---------------------------------------------------------------------------

@@ -99,7 +99,9 @@ public final class TestProvider implements AutoCloseable {
 
   private record Keys(RSAKey signing, JWKSet published) {}
 
-  /** @param maxAgeAsked the authorization request had {@code max_age}: the token says auth_time */
+  /**
+   * @param maxAgeAsked the authorization request had {@code max_age}: the token says auth_time
+   */
   private volatile Duration authTimeOffset = Duration.ZERO;
 
   private record Grant(String redirectUri, String nonce, boolean maxAgeAsked, Login login) {}

@@ -1,5 +1,6 @@
 package io.latchkey.interfaces.web.security;
 
+import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.settings.OpenIdSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -43,6 +44,21 @@ public class AuthPaths {
 
   public String reauthenticate(String providerId, ReturnTo then) {
     return PREFIX + providerId + "/reauthenticate?then=" + then.key();
+  }
+
+  /**
+   * Where a sign-in or a flow lands: the account page, with its notice and, after the verified
+   * owner claimed the account, how many identities that claim removed.
+   */
+  public static String accountPage(SignInOutcome.Notice notice, int identitiesRemoved) {
+    StringBuilder page = new StringBuilder("/account");
+    if (notice.key() != null) {
+      page.append("?notice=").append(notice.key());
+      if (identitiesRemoved > 0) {
+        page.append("&removed=").append(identitiesRemoved);
+      }
+    }
+    return page.toString();
   }
 
   /** The start that a path (below the context path) names; empty for anything else. */

@@ -54,7 +54,8 @@ final class IdToken {
   /**
    * What a provider's tokens must say.
    *
-   * @param algorithms the signature algorithms allowed (never none or HMAC: the settings refuse them)
+   * @param algorithms the signature algorithms allowed (never none or HMAC: the settings refuse
+   *     them)
    * @param issuer the issuer exactly as configured
    * @param clientId Latchkey's client id at the provider
    * @param trustedAudiences audiences besides the client id that a token may also name
@@ -84,7 +85,8 @@ final class IdToken {
     if (!audiences.contains(expected.clientId())) {
       return Optional.of("id_token audience does not contain the client id");
     }
-    // OpenID Core 3.1.3.7: a token for other audiences too is refused unless the client trusts them.
+    // OpenID Core 3.1.3.7: a token for other audiences too is refused unless the client trusts
+    // them.
     Optional<String> untrusted =
         audiences.stream()
             .filter(a -> !a.equals(expected.clientId()) && !expected.trustedAudiences().contains(a))

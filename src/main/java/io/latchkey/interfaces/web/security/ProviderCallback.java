@@ -91,7 +91,8 @@ class ProviderCallback {
     String root = request.getContextPath();
     if (outcome instanceof SignInOutcome.SignedIn signedIn) {
       sessions.start(request, signedIn.account(), openId.getProviderId(), idTokenHint);
-      return context.redirect(root + accountPage(signedIn.notice()));
+      return context.redirect(
+          root + AuthPaths.accountPage(signedIn.notice(), signedIn.identitiesRemoved()));
     } else if (outcome instanceof SignInOutcome.FlowCompleted completed) {
       return completed(context, completed, intent.orElseThrow());
     } else if (outcome instanceof SignInOutcome.LinkRequired required) {
@@ -120,7 +121,7 @@ class ProviderCallback {
     }
     String next =
         intent.kind() == ProviderIntent.Kind.LINK
-            ? accountPage(completed.notice())
+            ? AuthPaths.accountPage(completed.notice(), 0)
             : switch (intent.then()) {
               case LINK -> paths.link(openId.getProviderId());
               case ADMIN -> "/admin/users";
@@ -161,9 +162,5 @@ class ProviderCallback {
     } catch (RuntimeException noToken) {
       return null;
     }
-  }
-
-  private static String accountPage(SignInOutcome.Notice notice) {
-    return "/account" + (notice.key() == null ? "" : "?notice=" + notice.key());
   }
 }

@@ -64,8 +64,7 @@ class IdTokenTest {
   @Test
   void anAuthorizedPartyMustBeTheClient() {
     assertProblem(token("RS256", c -> c.add("azp", "other-app")), "azp other-app is not");
-    assertEquals(
-        Optional.empty(), token("RS256", c -> c.add("azp", CLIENT)).problemWith(EXPECTED));
+    assertEquals(Optional.empty(), token("RS256", c -> c.add("azp", CLIENT)).problemWith(EXPECTED));
   }
 
   @Test

@@ -39,7 +39,8 @@ class LogRedactionTest {
   @Test
   void aMissingSecretIsNotAPlaceholderForEverything() {
     assertEquals(
-        "RuntimeException: plain", LogRedaction.describe(new RuntimeException("plain"), "code", ""));
+        "RuntimeException: plain",
+        LogRedaction.describe(new RuntimeException("plain"), "code", ""));
   }
 
   @Test

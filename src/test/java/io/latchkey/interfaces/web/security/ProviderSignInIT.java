@@ -211,7 +211,8 @@ class ProviderSignInIT {
           Page page = pages.get(i).get(30, TimeUnit.SECONDS);
           assertEquals(302, page.getWebResponse().getStatusCode(), "round " + round + " tab " + i);
           String location = page.getWebResponse().getResponseHeaderValue("Location");
-          assertTrue(location.endsWith("/account"), "round " + round + " tab " + i + ": " + location);
+          assertTrue(
+              location.endsWith("/account"), "round " + round + " tab " + i + ": " + location);
           assertTrue(
               isSignedIn(browsers.get(i).followRedirects(true)), "round " + round + " tab " + i);
         }

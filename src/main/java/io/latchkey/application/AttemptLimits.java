@@ -1,0 +1,110 @@
+package io.latchkey.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Limits on the attempts that cost a password hash (sign-in, {@code /link}, re-authentication,
+ * password change, registration), so that nobody can spend the server's CPU or spray passwords
+ * across accounts for free.
+ *
+ * <ul>
+ *   <li>Per client address: at most {@code LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE} (default 60)
+ *       attempts in a minute (a fixed window). The per-account pause ({@code Account}) is separate:
+ *       it stops guessing one account's password; this stops guessing many.
+ *   <li>In total: at most {@code LATCHKEY_CONCURRENT_PASSWORD_HASHES} (default 4) hashes at once;
+ *       an attempt waits up to 2 seconds for a turn, then is refused. So a flood of junk sign-ins
+ *       queues here, in no transaction and holding no database connection, and signed-in users keep
+ *       being served.
+ * </ul>
+ *
+ * Counts are per server instance (a cluster of n instances allows n times as much); they live in
+ * memory for a minute and are dropped as the window moves.
+ */
+@ApplicationScoped
+public class AttemptLimits {
+
+  private static final Duration WINDOW = Duration.ofMinutes(1);
+  private static final Duration WAIT_FOR_A_TURN = Duration.ofSeconds(2);
+  private static final int MAX_TRACKED_ADDRESSES = 100_000;
+
+  private int perAddress;
+  private Semaphore hashes;
+  private Clock clock;
+  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+  protected AttemptLimits() {}
+
+  @Inject
+  AttemptLimits(
+      Clock clock,
+      @ConfigProperty(name = "LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", defaultValue = "60")
+          int perAddress,
+      @ConfigProperty(name = "LATCHKEY_CONCURRENT_PASSWORD_HASHES", defaultValue = "4")
+          int concurrentHashes) {
+    if (perAddress < 1 || concurrentHashes < 1) {
+      throw new IllegalArgumentException("attempt limits must be at least 1");
+    }
+    this.clock = clock;
+    this.perAddress = perAddress;
+    this.hashes = new Semaphore(concurrentHashes, true);
+  }
+
+  /** One attempt from this address; false when the address used up its attempts this minute. */
+  public boolean tryAttempt(String clientAddress) {
+    Instant now = clock.instant();
+    if (windows.size() > MAX_TRACKED_ADDRESSES) {
+      windows.values().removeIf(window -> window.isOver(now));
+    }
+    String key = clientAddress == null ? "" : clientAddress;
+    Window window =
+        windows.compute(key, (k, old) -> old == null || old.isOver(now) ? new Window(now) : old);
+    return window.count.incrementAndGet() <= perAddress;
+  }
+
+  /**
+   * Runs a password hash in its turn.
+   *
+   * @return false when no turn came within 2 seconds (the hash did not run)
+   */
+  public boolean hashInTurn(Runnable hash) {
+    boolean acquired;
+    try {
+      acquired = hashes.tryAcquire(WAIT_FOR_A_TURN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (!acquired) {
+      return false;
+    }
+    try {
+      hash.run();
+      return true;
+    } finally {
+      hashes.release();
+    }
+  }
+
+  private static final class Window {
+    private final Instant start;
+    private final AtomicInteger count = new AtomicInteger();
+
+    private Window(Instant start) {
+      this.start = start;
+    }
+
+    private boolean isOver(Instant now) {
+      return !start.plus(WINDOW).isAfter(now);
+    }
+  }
+}
