@@ -73,9 +73,10 @@ if [ -z "${OIDC_CLIENT_ID:-}" ] && [ "${LATCHKEY_DEMO:-true}" != "false" ]; then
   export OIDC_CLIENT_ID=latchkey
   export OIDC_CLIENT_SECRET="$LATCHKEY_DEMO_CLIENT_SECRET"
   export OIDC_LOGOUT_AT_PROVIDER="${OIDC_LOGOUT_AT_PROVIDER:-true}"
-  export LATCHKEY_ADMIN_EMAIL="${LATCHKEY_ADMIN_EMAIL:-admin@demo.test}"
   # Explicit demo only: password accounts the README lists (carol's email is also at Keycloak).
-  export LATCHKEY_DEMO_ACCOUNTS="admin@demo.test:Demo Admin:admin-latchkey-password,carol@demo.test:Carol:carol-latchkey-password"
+  export LATCHKEY_DEMO_ACCOUNTS="admin@demo.test:Demo Admin:admin-latchkey-password:admin,carol@demo.test:Carol:carol-latchkey-password"
+  # Accounts with published passwords never go into the database of a real run.
+  export LATCHKEY_DATA_DIR="$LATCHKEY_DATA_DIR/demo"
 fi
 
 echo "Starting Latchkey on $LATCHKEY_BASE_URL (data: $LATCHKEY_DATA_DIR)"

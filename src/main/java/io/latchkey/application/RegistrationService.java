@@ -7,6 +7,7 @@ import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
 import io.latchkey.domain.EmailAddress;
+import io.latchkey.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,7 @@ public class RegistrationService {
   private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
 
   @Inject Clock clock;
+  @Inject AttemptLimits limits;
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
   @Inject PasswordPolicy passwordPolicy;
@@ -51,7 +53,15 @@ public class RegistrationService {
     String name = displayName.strip();
     Password chosen = Password.of(password);
     passwordPolicy.check(chosen);
-    String hash = hasher.hash(chosen);
+    if (!limits.tryAttempt(clientAddress)) {
+      throw new InvalidInputException("register.throttled");
+    }
+    // The hash runs before the first statement of this transaction: no database connection is
+    // held while it runs.
+    String[] hash = {null};
+    if (!limits.hashInTurn(() -> hash[0] = hasher.hash(chosen))) {
+      throw new InvalidInputException("register.throttled");
+    }
 
     Instant now = clock.instant();
     Optional<Account> existing = accounts.findByEmail(address);
@@ -63,9 +73,20 @@ public class RegistrationService {
               .build());
       return;
     }
-    Account account = accounts.add(Account.registerWithPassword(address, name, hash, now));
+    Account account = accounts.add(Account.registerWithPassword(address, name, hash[0], now));
     audit.record(
         AuditEntry.byOwner(AuditEvent.ACCOUNT_REGISTERED, account, now, "password", clientAddress));
     LOG.info(() -> "Registered account " + account.getId());
+  }
+
+  /**
+   * The explicit demo only ({@code LATCHKEY_DEMO_ACCOUNTS}): gives a demo account the admin role,
+   * granted by itself. Production accounts become admin through {@code LATCHKEY_ADMIN_EMAIL} with a
+   * proven email, or an admin's grant.
+   */
+  public void grantDemoAdmin(String email) {
+    EmailAddress.parse(email)
+        .flatMap(accounts::findByEmail)
+        .ifPresent(account -> account.grant(Role.ADMIN, account.getId(), clock.instant()));
   }
 }

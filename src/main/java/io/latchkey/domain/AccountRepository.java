@@ -31,7 +31,10 @@ public interface AccountRepository {
    */
   List<Account> search(AccountQuery query, int offset, int limit);
 
-  /** Active accounts holding a granted role (configured admins are not counted here). */
+  /**
+   * Active accounts holding a granted role (configured admins are not counted here), locked until
+   * the transaction ends, so that a rule such as "the last admin stays" holds under concurrency.
+   */
   long countActiveWithGrantedRole(Role role);
 
   /** Deletes the account with its linked identities and roles. */

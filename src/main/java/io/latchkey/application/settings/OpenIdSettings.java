@@ -59,13 +59,16 @@ public class OpenIdSettings {
       @ConfigProperty(name = "OIDC_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectSeconds,
       @ConfigProperty(name = "OIDC_READ_TIMEOUT_SECONDS", defaultValue = "10") int readSeconds,
       @ConfigProperty(name = "OIDC_LOGOUT_AT_PROVIDER", defaultValue = "false")
-          boolean logoutAtProvider) {
+          boolean logoutAtProvider,
+      @ConfigProperty(name = "LATCHKEY_ALLOW_HTTP_ISSUER", defaultValue = "false")
+          boolean allowHttpIssuer) {
     if (!providerId.matches("[a-z0-9-]{1,32}") || "callback".equals(providerId)) {
       throw new IllegalArgumentException("OIDC_PROVIDER_ID must be 1 to 32 of a-z, 0-9 and -");
     }
     this.providerId = providerId;
     this.providerName = providerName;
     this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    requireHttpsUnlessLoopback(this.issuer, allowHttpIssuer);
     this.clientId = clientId.filter(value -> !value.isBlank());
     this.clientSecret = clientSecret.filter(value -> !value.isBlank());
     this.scopes = scopes;
@@ -80,6 +83,25 @@ public class OpenIdSettings {
     this.readTimeout = Duration.ofSeconds(readSeconds);
     this.redirectUri = security.baseUrl() + CALLBACK_PATH;
     this.logoutAtProvider = logoutAtProvider;
+  }
+
+  /**
+   * Codes, tokens and the client secret travel to the issuer's endpoints: over https only, except
+   * to a provider on this machine (development, tests) or with {@code
+   * LATCHKEY_ALLOW_HTTP_ISSUER=true}.
+   */
+  static void requireHttpsUnlessLoopback(String issuer, boolean allowHttp) {
+    java.net.URI uri = java.net.URI.create(issuer);
+    if ("https".equals(uri.getScheme()) || allowHttp) {
+      return;
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost();
+    boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+    if (!"http".equals(uri.getScheme()) || !loopback) {
+      throw new IllegalArgumentException(
+          "OIDC_ISSUER must be an https URL (http only for localhost, or with"
+              + " LATCHKEY_ALLOW_HTTP_ISSUER=true)");
+    }
   }
 
   /**

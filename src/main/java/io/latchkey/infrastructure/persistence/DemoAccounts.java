@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.interceptor.Interceptor;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,13 +16,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The explicit demo's password accounts ({@code LATCHKEY_DEMO_ACCOUNTS}, set only by the demo run
- * command): {@code email:Display name:password}, comma-separated, registered at startup unless the
- * email already has an account. Never set in production: nothing else seeds an account.
+ * command, which keeps their database in a directory of its own): {@code email:Display
+ * name:password}, comma-separated, with {@code :admin} after the password for an account that gets
+ * the admin role; registered at startup unless the email already has an account. Never set in
+ * production: nothing else seeds an account, and every page says "demo" while it is set ({@link
+ * #isActive()}).
  */
+@Named("demo")
 @ApplicationScoped
 public class DemoAccounts {
 
   private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
+  private static final String ADMIN_SUFFIX = ":admin";
 
   @Inject RegistrationService registration;
   @Inject AccountRepository accounts;
@@ -29,6 +35,11 @@ public class DemoAccounts {
   @Inject
   @ConfigProperty(name = "LATCHKEY_DEMO_ACCOUNTS")
   Optional<String> demoAccounts;
+
+  /** Whether this is the demo: pages then say so on every view. */
+  public boolean isActive() {
+    return demoAccounts.isPresent() && !demoAccounts.get().isBlank();
+  }
 
   /** After the migrations (which observe the same event with an earlier priority). */
   void registerAtStartup(
@@ -44,9 +55,15 @@ public class DemoAccounts {
         continue;
       }
       Optional<EmailAddress> email = EmailAddress.parse(parts[0]);
+      boolean admin = parts[2].endsWith(ADMIN_SUFFIX);
+      String password =
+          admin ? parts[2].substring(0, parts[2].length() - ADMIN_SUFFIX.length()) : parts[2];
       if (email.isPresent() && accounts.findByEmail(email.get()).isEmpty()) {
-        registration.register(parts[0], parts[1], parts[2], "demo");
-        LOG.info(() -> "Demo account " + parts[0] + " registered");
+        registration.register(parts[0], parts[1], password, "demo");
+        if (admin) {
+          registration.grantDemoAdmin(parts[0]);
+        }
+        LOG.info(() -> "Demo account " + parts[0] + " registered" + (admin ? " (admin)" : ""));
       }
     }
   }

@@ -109,13 +109,17 @@ public class JpaAccountRepository implements AccountRepository {
 
   @Override
   public long countActiveWithGrantedRole(Role role) {
+    // The rows are locked, not only counted: two admins removing each other at the same moment
+    // queue here, and the second one counts what the first left.
     return em.createQuery(
-            "SELECT COUNT(a) FROM Account a JOIN a.roleGrants g"
+            "SELECT a.id FROM Account a JOIN a.roleGrants g"
                 + " WHERE g.role = :role AND a.status = :active",
             Long.class)
         .setParameter("role", role)
         .setParameter("active", AccountStatus.ACTIVE)
-        .getSingleResult();
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .size();
   }
 
   @Override

@@ -50,6 +50,9 @@ class AccountLinkingPolicyIT {
 
   private static final int ATTEMPTS_PER_MINUTE = 25;
 
+  private static final String DEMO_ADMIN =
+      "demo-admin-" + java.util.UUID.randomUUID() + "@example.test";
+
   private static TestProvider provider;
   private static PayaraProcess server;
 
@@ -66,6 +69,7 @@ class AccountLinkingPolicyIT {
     environment.put("LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl"));
     environment.put("LATCHKEY_ADMIN_EMAIL", ADMIN);
     environment.put("OIDC_AUTO_LINK", "verified-email");
+    environment.put("LATCHKEY_DEMO_ACCOUNTS", DEMO_ADMIN + ":Demo Admin:" + PASSWORD + ":admin");
     environment.put(
         "LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", String.valueOf(ATTEMPTS_PER_MINUTE));
     environment.put("OIDC_PROVIDER_ID", "testid");
@@ -269,6 +273,19 @@ class AccountLinkingPolicyIT {
     Browser again = squatter.another();
     signIn(again, ADMIN, PASSWORD);
     assertFalse(isSignedIn(again), "the squatter's password was revoked");
+  }
+
+  // The demo --------------------------------------------------------------------------------
+
+  @Test
+  void whileDemoAccountsExistEveryPageSaysSoAndTheDemoAdminIsAdmin() {
+    for (String path : new String[] {"/", "/login", "/register", "/no-such-page"}) {
+      assertTrue(
+          Flows.html(browser.get(path)).getElementById("demo-banner") != null, "banner on " + path);
+    }
+    signIn(browser, DEMO_ADMIN, PASSWORD);
+    assertEquals(200, browser.get("/admin/users").getWebResponse().getStatusCode());
+    assertTrue(browser.open("/account").getElementById("demo-banner") != null);
   }
 
   // Attempt limits ---------------------------------------------------------------------------

@@ -308,6 +308,7 @@ class AccountsIT {
     }
     HtmlPage page = browser.open("/login");
     assertTrue(page.getByXPath("//script[not(@src)]").isEmpty(), "no inline script");
+    assertTrue(page.getElementById("demo-banner") == null, "no demo banner outside the demo");
   }
 
   @Test
@@ -384,6 +385,15 @@ class AccountsIT {
     assertEquals(200, response.getStatusCode());
     String body = response.getContentAsString();
     assertTrue(body.contains("\"database\"") && body.contains("\"UP\""), body);
+  }
+
+  /** Operator endpoints of the server are not served to the public on the application's port. */
+  @Test
+  void metricsAndOpenApiAreNotPublic() {
+    for (String path : new String[] {"/metrics", "/metrics/application", "/openapi"}) {
+      int status = browser.get(path).getWebResponse().getStatusCode();
+      assertTrue(status == 404 || status == 403, path + " answered " + status);
+    }
   }
 
   // Helpers -----------------------------------------------------------------------------------

@@ -131,6 +131,8 @@ class ProviderSignInIT {
 
     HtmlPage refused = signInWithProvider(browser, unverified);
     assertProblem(refused, "has not confirmed that this email address is yours");
+    String text = refused.getElementById("problem").getTextContent();
+    assertFalse(text.contains("account already") || text.contains("uses it"), "no hint: " + text);
     assertEquals(0, linkCount(unverified));
     assertTrue(browser.open("/account").getUrl().getPath().endsWith("/login"), "no session");
 
@@ -357,6 +359,7 @@ class ProviderSignInIT {
     assertTrue(health.contains("\"openid-provider\""), health);
     assertTrue(health.matches("(?s).*\"reachable\":\"?true.*"), health);
     assertFalse(health.contains("\"DOWN\""), health);
+    assertFalse(health.contains(provider.issuer()), "no issuer for the public: " + health);
   }
 
   @Test
