@@ -75,7 +75,7 @@ public sealed interface SignInOutcome {
    * The news the account page shows after a sign-in or a flow; the key is the one the page's {@code
    * ?notice=} parameter and the message bundle use ({@code notice.<key>}).
    */
-  enum Notice {
+  enum Notice implements Keyed {
     NONE(null, false),
     /** An identity was linked with the account's password on {@code /link}. */
     LINKED("linked", false),
@@ -99,6 +99,7 @@ public sealed interface SignInOutcome {
     }
 
     /** The {@code ?notice=} value, or null when the page says nothing. */
+    @Override
     public String key() {
       return key;
     }
@@ -110,12 +111,7 @@ public sealed interface SignInOutcome {
 
     /** The notice named by a page parameter; {@link #NONE} for anything unknown. */
     public static Notice ofKey(String key) {
-      for (Notice notice : values()) {
-        if (notice.key != null && notice.key.equals(key)) {
-          return notice;
-        }
-      }
-      return NONE;
+      return Keyed.byKey(Notice.class, key).orElse(NONE);
     }
   }
 }

@@ -1,12 +1,13 @@
 package io.latchkey.interfaces.web.admin;
 
+import io.latchkey.application.Keyed;
 import java.util.Optional;
 
 /**
  * What an admin can do to an account from the console; the key is the {@code ?action=} value of
  * {@code admin/action} and the message bundle's {@code admin.action.<key>}.
  */
-public enum AdminAction {
+public enum AdminAction implements Keyed {
   DISABLE("disable"),
   ENABLE("enable"),
   UNLINK("unlink"),
@@ -21,17 +22,17 @@ public enum AdminAction {
     this.key = key;
   }
 
+  @Override
+  public String key() {
+    return key;
+  }
+
   /** For pages: {@code #{action.key}}. */
   public String getKey() {
     return key;
   }
 
   public static Optional<AdminAction> ofKey(String key) {
-    for (AdminAction action : values()) {
-      if (action.key.equals(key)) {
-        return Optional.of(action);
-      }
-    }
-    return Optional.empty();
+    return Keyed.byKey(AdminAction.class, key);
   }
 }

@@ -1,10 +1,12 @@
 package io.latchkey.interfaces.web.security;
 
+import io.latchkey.application.Keyed;
+
 /**
  * Why a provider sign-in did not complete, as {@code sign-in-problem?reason=} names it and the
  * message bundle explains it ({@code problem.<key>}).
  */
-public enum Problem {
+public enum Problem implements Keyed {
   CANCELLED("cancelled"),
   FAILED("failed"),
   DISABLED("disabled"),
@@ -17,17 +19,13 @@ public enum Problem {
     this.key = key;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
   /** The problem a page parameter names; {@link #FAILED} for anything unknown. */
   public static Problem ofKey(String key) {
-    for (Problem problem : values()) {
-      if (problem.key.equals(key)) {
-        return problem;
-      }
-    }
-    return FAILED;
+    return Keyed.byKey(Problem.class, key).orElse(FAILED);
   }
 }
