@@ -100,6 +100,23 @@ class AccountLinkingServiceTest {
     assertDetailEndsWith("already linked to another account", entry);
   }
 
+  /**
+   * Two tabs waiting to link the same identity: the second confirmation, with the account's
+   * password, finds the identity linked to this very account, which is not "elsewhere".
+   */
+  @Test
+  void aConfirmedLinkOfAnIdentityAlreadyLinkedToThisAccountSignsInWithoutARefusal() {
+    service.linkConfirmed(ada.getId(), identity, CLIENT);
+    int generation = ada.getSessionGeneration();
+
+    SignInOutcome outcome = service.linkConfirmed(ada.getId(), identity, CLIENT);
+
+    assertEquals(new SignInOutcome.SignedIn(views.of(ada), Notice.ALREADY_LINKED), outcome);
+    assertEquals(identity.key(), onlyIdentityOf(ada).getIdentityKey());
+    assertEquals(generation, ada.getSessionGeneration(), "the first link ended the sessions");
+    assertEquals(List.of(AuditEvent.IDENTITY_LINKED), audit.events(), "no refusal is recorded");
+  }
+
   @Test
   void aConfirmedLinkToADisabledAccountIsRefused() {
     ada.disable();
