@@ -40,8 +40,9 @@ public class AccountLinkingService {
    * the account ends: whoever else had access before the email was proven (see the README's
    * pre-account-takeover policy) keeps none.
    *
-   * @return signed in to the account with the identity linked; refused when the account was
-   *     disabled or the identity linked elsewhere in the meantime (the refusal stays audited)
+   * @return signed in to the account with the identity linked (or found already linked to it, as
+   *     when a second tab confirms the same link); refused when the account was disabled or the
+   *     identity linked elsewhere in the meantime (the refusal stays audited)
    */
   public SignInOutcome linkConfirmed(
       long accountId, ProviderIdentity identity, String clientAddress) {
@@ -50,7 +51,11 @@ public class AccountLinkingService {
     if (!account.isActive()) {
       return new SignInOutcome.Refused(SignInOutcome.Reason.DISABLED);
     }
-    if (identities.find(identity.key()).isPresent()) {
+    Optional<LinkedIdentity> existing = identities.find(identity.key());
+    if (existing.isPresent()) {
+      if (isLinkedTo(existing.get(), accountId)) {
+        return new SignInOutcome.SignedIn(views.of(account), SignInOutcome.Notice.ALREADY_LINKED);
+      }
       refused(account, identity, clientAddress);
       return new SignInOutcome.Refused(SignInOutcome.Reason.IDENTITY_LINKED_ELSEWHERE);
     }
@@ -83,7 +88,7 @@ public class AccountLinkingService {
     }
     Optional<LinkedIdentity> existing = identities.find(identity.key());
     if (existing.isPresent()) {
-      if (existing.get().getAccount().getId().equals(accountId)) {
+      if (isLinkedTo(existing.get(), accountId)) {
         return completed(account, SignInOutcome.Notice.ALREADY_LINKED);
       }
       refused(account, identity, clientAddress);
@@ -99,6 +104,10 @@ public class AccountLinkingService {
         ProviderAccountResolver.describe(identity, "linked while signed in"),
         clientAddress);
     return completed(account, SignInOutcome.Notice.IDENTITY_LINKED);
+  }
+
+  private static boolean isLinkedTo(LinkedIdentity linked, long accountId) {
+    return linked.getAccount().getId() == accountId;
   }
 
   private SignInOutcome completed(Account account, SignInOutcome.Notice notice) {

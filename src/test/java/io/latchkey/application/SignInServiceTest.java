@@ -7,22 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.application.SignInOutcome.Reason;
 import io.latchkey.domain.Account;
-import io.latchkey.domain.AccountQuery;
-import io.latchkey.domain.AccountRepository;
 import io.latchkey.domain.AccountStatus;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
-import io.latchkey.domain.AuditQuery;
-import io.latchkey.domain.AuditTrail;
 import io.latchkey.domain.EmailAddress;
-import io.latchkey.domain.Role;
-import java.lang.reflect.Field;
+import io.latchkey.testing.fakes.Entities;
+import io.latchkey.testing.fakes.InMemoryAccounts;
+import io.latchkey.testing.fakes.RecordingAuditTrail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +82,7 @@ class SignInServiceTest {
 
   @Test
   void aDisabledAccountIsRefusedAsDisabledOnlyWithTheCorrectPassword() {
-    setField(ada, "status", AccountStatus.DISABLED);
+    Entities.setField(ada, "status", AccountStatus.DISABLED);
 
     assertEquals(BAD_CREDENTIALS, signIn(EMAIL, "wrong password"));
     assertEquals(new SignInOutcome.Refused(Reason.DISABLED), signIn(EMAIL, PASSWORD));
@@ -154,14 +149,14 @@ class SignInServiceTest {
     assertEquals(
         List.of(AuditEvent.SIGN_IN_FAILED, AuditEvent.SIGN_IN_FAILED, AuditEvent.SIGN_IN_SUCCEEDED),
         audit.events());
-    AuditEntry unknown = audit.entries.get(0);
+    AuditEntry unknown = audit.entries().get(0);
     assertEquals(Optional.of("nobody@example.test"), unknown.getTargetEmail());
     assertEquals(Optional.empty(), unknown.getTargetAccountId());
-    AuditEntry succeeded = audit.entries.get(2);
+    AuditEntry succeeded = audit.entries().get(2);
     assertEquals(Optional.of(ada.getId()), succeeded.getTargetAccountId());
     assertEquals(Optional.of(ada.getId()), succeeded.getActorAccountId());
     assertTrue(
-        audit.entries.stream().allMatch(e -> e.getClientAddress().equals(Optional.of(CLIENT))));
+        audit.entries().stream().allMatch(e -> e.getClientAddress().equals(Optional.of(CLIENT))));
   }
 
   @Test
@@ -179,7 +174,7 @@ class SignInServiceTest {
             AuditEvent.SIGN_IN_PAUSED,
             AuditEvent.SIGN_IN_REFUSED),
         audit.events());
-    assertEquals(Optional.of("failures: 5, pause: 30 s"), audit.entries.get(5).getDetail());
+    assertEquals(Optional.of("failures: 5, pause: 30 s"), audit.entries().get(5).getDetail());
   }
 
   @Test
@@ -189,10 +184,12 @@ class SignInServiceTest {
     signIn(EMAIL, PASSWORD);
 
     assertTrue(
-        audit.entries.stream()
+        audit.entries().stream()
             .flatMap(e -> e.getDetail().stream())
             .noneMatch(d -> d.contains(PASSWORD) || d.contains("wrong password")),
-        audit.entries.stream().map(e -> e.getDetail().orElse("")).collect(Collectors.joining("|")));
+        audit.entries().stream()
+            .map(e -> e.getDetail().orElse(""))
+            .collect(Collectors.joining("|")));
   }
 
   // Helpers --------------------------------------------------------------------------------------
@@ -220,91 +217,6 @@ class SignInServiceTest {
             "Someone",
             hasher.hash(Password.of(password)),
             Instant.now().minus(Duration.ofDays(1))));
-  }
-
-  private static void setField(Account account, String name, Object value) {
-    try {
-      Field field = Account.class.getDeclaredField(name);
-      field.setAccessible(true);
-      field.set(account, value);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Keeps accounts like the database would: ids are given on add, emails are unique. */
-  private static final class InMemoryAccounts implements AccountRepository {
-    private final Map<Long, Account> byId = new HashMap<>();
-    private long lastId;
-
-    @Override
-    public Optional<Account> findById(long id) {
-      return Optional.ofNullable(byId.get(id));
-    }
-
-    @Override
-    public Optional<Account> findWithRoles(long id) {
-      return findById(id);
-    }
-
-    @Override
-    public Optional<Account> findByIdForUpdate(long id) {
-      return findById(id);
-    }
-
-    @Override
-    public Optional<Account> findByEmail(EmailAddress email) {
-      return byId.values().stream()
-          .filter(a -> a.getEmail().equals(Optional.of(email)))
-          .findFirst();
-    }
-
-    @Override
-    public Account add(Account account) {
-      assertTrue(
-          findByEmail(account.getEmail().orElseThrow()).isEmpty(), "duplicate email in test setup");
-      setField(account, "id", ++lastId);
-      byId.put(lastId, account);
-      return account;
-    }
-
-    @Override
-    public void flush() {
-      // Nothing is pending: changes are visible at once.
-    }
-
-    @Override
-    public List<Account> search(AccountQuery query, int offset, int limit) {
-      throw new UnsupportedOperationException("not used by sign-in");
-    }
-
-    @Override
-    public long countActiveWithGrantedRole(Role role) {
-      throw new UnsupportedOperationException("not used by sign-in");
-    }
-
-    @Override
-    public void remove(Account account) {
-      byId.remove(account.getId());
-    }
-  }
-
-  private static final class RecordingAuditTrail implements AuditTrail {
-    private final List<AuditEntry> entries = new ArrayList<>();
-
-    @Override
-    public void record(AuditEntry entry) {
-      entries.add(entry);
-    }
-
-    @Override
-    public List<AuditEntry> search(AuditQuery query, int offset, int limit) {
-      throw new UnsupportedOperationException("not used by sign-in");
-    }
-
-    List<AuditEvent> events() {
-      return entries.stream().map(AuditEntry::getEventType).collect(Collectors.toList());
-    }
   }
 
   /** A fast stand-in for PBKDF2 that counts the (in real life slow) verifications. */
