@@ -1,6 +1,7 @@
 package io.latchkey.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import io.latchkey.domain.AccountStatus;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.EmailAddress;
+import io.latchkey.domain.IdentityKey;
+import io.latchkey.domain.ProviderIdentity;
 import io.latchkey.domain.Role;
 import io.latchkey.testing.fakes.InMemoryAccounts;
 import io.latchkey.testing.fakes.RecordingAuditTrail;
@@ -198,10 +201,30 @@ class AccountAdministrationServiceTest {
     service.views = new AccountViews(Optional.ofNullable(email));
   }
 
+  /** An account; the configured admin's also has an identity whose provider proved its email. */
   private Account user(String email) {
-    return accounts.add(
+    Account account =
         Account.registerWithPassword(
-            new EmailAddress(email), "Someone", "hash", NOW.minus(Duration.ofDays(1))));
+            new EmailAddress(email), "Someone", "hash", NOW.minus(Duration.ofDays(1)));
+    if (email.equals(CONFIGURED)) {
+      account.link(
+          new ProviderIdentity(
+              new IdentityKey("https://id.example.test", "boss"), email, true, "Boss", null),
+          NOW.minus(Duration.ofDays(1)));
+    }
+    return accounts.add(account);
+  }
+
+  @Test
+  void aConfiguredAdminEmailThatNoProviderProvedIsNoAdmin() {
+    configureAdmin(CONFIGURED);
+    Account squatter =
+        accounts.add(
+            Account.registerWithPassword(
+                new EmailAddress(CONFIGURED), "Squatter", "hash", NOW.minus(Duration.ofDays(1))));
+
+    assertFalse(service.views.of(squatter).hasRole(Role.ADMIN));
+    assertRefused("admin.refused.lastAdmin", () -> revokeAdmin(formerAdmin, root));
   }
 
   private Account admin(String email) {

@@ -37,7 +37,12 @@ class AccountLinkingServiceTest {
   private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final AccountViews views = new AccountViews(Optional.empty());
   private final AccountLinkingService service = new AccountLinkingService();
-  private final ProviderIdentity identity = identity("ada-at-provider");
+
+  /** Ada's identity: its provider verified Ada's email, as for every link confirmed on /link. */
+  private final ProviderIdentity identity =
+      new ProviderIdentity(
+          new IdentityKey(ISSUER, "ada-at-provider"), "ada@example.test", true, "Ada", null);
+
   private Account ada;
   private Account grace;
 

@@ -170,7 +170,7 @@ class ProviderSignInServiceTest {
     assertEquals(new SignInOutcome.SignedIn(views.of(ada), Notice.AUTO_LINKED), outcome);
     assertEquals(key("ada-1"), onlyIdentityOf(ada).getIdentityKey());
     assertFalse(ada.hasPassword(), "whoever set the password never proved the email");
-    assertEquals(generation + 1, ada.getSessionGeneration(), "every other session ended");
+    assertTrue(ada.getSessionGeneration() > generation, "every other session ended");
     assertEquals(Optional.of(NOW), ada.getLastSignInAt());
     assertEquals(List.of(ada), accounts.all());
     assertEquals(List.of(AuditEvent.IDENTITY_LINKED, AuditEvent.SIGN_IN_SUCCEEDED), audit.events());

@@ -147,4 +147,40 @@ class AccountLinkTest {
     Entities.setField(account.link(identity("ada-1"), REGISTERED), "id", 1L);
     return account;
   }
+
+  /** Pre-account-takeover: what a squatter linked before the owner proved the email goes. */
+  @Test
+  void theVerifiedOwnersClaimRemovesEveryIdentityThatDoesNotProveTheEmail() {
+    Account account = Account.registerWithPassword(EMAIL, "Squatter", "hash", REGISTERED);
+    account.link(claims("squatters-own", "squatter@evil.test", true), REGISTERED);
+    account.link(claims("unverified-same", "ada@example.test", false), REGISTERED);
+    account.link(claims("proves-it", "ADA@example.test", true), REGISTERED);
+    int generation = account.getSessionGeneration();
+
+    List<LinkedIdentity> removed = account.claimBy(claims("owner", "ada@example.test", true), NOW);
+
+    assertEquals(
+        List.of("squatters-own", "unverified-same"),
+        removed.stream().map(LinkedIdentity::getSubject).toList());
+    assertEquals(
+        List.of("proves-it", "owner"),
+        account.getIdentities().stream().map(LinkedIdentity::getSubject).toList());
+    assertTrue(account.getSessionGeneration() > generation, "every session ends");
+  }
+
+  @Test
+  void onlyTheVerifiedOwnerOfTheEmailClaimsAnAccount() {
+    Account account = Account.registerWithPassword(EMAIL, "Ada", "hash", REGISTERED);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> account.claimBy(claims("other", "someone@else.test", true), NOW));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> account.claimBy(claims("unverified", "ada@example.test", false), NOW));
+    assertEquals(List.of(), account.getIdentities());
+  }
+
+  private static ProviderIdentity claims(String subject, String email, boolean verified) {
+    return new ProviderIdentity(new IdentityKey(ISSUER, subject), email, verified, "Name", null);
+  }
 }
