@@ -73,7 +73,7 @@ class AccountLinkingServiceTest {
     assertEquals(
         Optional.of(
             "provider https://id.example.test, subject ada-at-provider,"
-                + " email ada-at-provider@example.test (verified),"
+                + " email ada@example.test (verified),"
                 + " confirmed with the account's password; other sessions ended"),
         entry.getDetail());
   }

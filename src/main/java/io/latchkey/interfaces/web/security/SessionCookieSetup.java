@@ -8,8 +8,9 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The session cookie's attributes, all set here, by the WAR itself (so a plain deployment on any
- * Servlet 6 server keeps them, with no server configuration):
+ * The session cookie's attributes, all from the WAR itself, so that a plain deployment keeps them
+ * with no server configuration (set here through the Servlet 6 API, and declared again in {@code
+ * web.xml} and, for Payara, which applies SameSite only from there, {@code payara-web.xml}):
  *
  * <ul>
  *   <li>HttpOnly: scripts cannot read it;

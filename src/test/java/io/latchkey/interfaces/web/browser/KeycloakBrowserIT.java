@@ -206,6 +206,10 @@ class KeycloakBrowserIT {
   private Window adminSignedIn() {
     if (Flows.accountIds(ADMIN).isEmpty()) {
       register(ADMIN, "Browser Admin");
+      // Seeded as a granted admin: the bootstrap rule is AccountLinkingPolicyIT's business.
+      TestDatabase.update(
+          "INSERT INTO account_role (account_id, role_name) VALUES (?, 'ADMIN')",
+          Flows.accountIds(ADMIN).get(0));
     }
     Window admin = chromium.open(base + "/login");
     signInWithPassword(admin, ADMIN);
