@@ -31,6 +31,7 @@ public class ProviderAccountResolver {
   @Inject AuditTrail audit;
   @Inject AccountViews views;
   @Inject LinkingPolicy policy;
+  @Inject RegistrationPolicy registration;
 
   public SignInOutcome resolve(ProviderIdentity profile, String clientAddress) {
     Instant now = clock.instant();
@@ -50,6 +51,15 @@ public class ProviderAccountResolver {
           : sameEmail(sameEmail.get(), profile, now, clientAddress);
     }
 
+    if (!registration.mayRegister(profile)) {
+      audit.record(
+          AuditEntry.of(AuditEvent.SIGN_IN_REFUSED, now)
+              .targetEmail(profile.anyEmail().map(EmailAddress::value).orElse(null))
+              .detail("provider " + issuer + ": registration closed to this identity")
+              .clientAddress(clientAddress)
+              .build());
+      return new SignInOutcome.Refused(SignInOutcome.Reason.NOT_REGISTERED);
+    }
     Account account =
         Account.registerWithProvider(profile.verifiedEmail(), profile.displayName(), now);
     account.link(profile, now);

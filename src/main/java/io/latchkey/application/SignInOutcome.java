@@ -68,7 +68,9 @@ public sealed interface SignInOutcome {
     /** A provider identity with an unverified email that an account already uses: no link. */
     UNVERIFIED_EMAIL_OF_ACCOUNT,
     /** The identity was linked to another account in the meantime: nothing was linked. */
-    IDENTITY_LINKED_ELSEWHERE
+    IDENTITY_LINKED_ELSEWHERE,
+    /** A new identity that the registration policy does not admit ({@code OIDC_REGISTRATION}). */
+    NOT_REGISTERED
   }
 
   /**

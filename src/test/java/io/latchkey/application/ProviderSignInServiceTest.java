@@ -53,6 +53,7 @@ class ProviderSignInServiceTest {
     resolver.audit = audit;
     resolver.views = views;
     resolver.policy = new LinkingPolicy("never");
+    resolver.registration = new RegistrationPolicy("open");
     service.clock = resolver.clock;
     service.resolver = resolver;
     service.audit = audit;
@@ -61,6 +62,35 @@ class ProviderSignInServiceTest {
   }
 
   // First and next sign-in ---------------------------------------------------------------------
+
+  @Test
+  void withExistingOnlyANewIdentityIsRefusedAndNothingIsWritten() {
+    resolver.registration = new RegistrationPolicy("existing-only");
+    ProviderIdentity stranger = new ProviderIdentity(key("new-1"), ADA, true, "Ada", null);
+
+    assertEquals(
+        new SignInOutcome.Refused(SignInOutcome.Reason.NOT_REGISTERED),
+        service.signIn(stranger, CLIENT));
+    assertEquals(List.of(), accounts.all());
+    assertEquals(List.of(AuditEvent.SIGN_IN_REFUSED), audit.events());
+  }
+
+  @Test
+  void aDomainAllowListAdmitsOnlyVerifiedEmailsOfItsDomains() {
+    resolver.registration = new RegistrationPolicy("domains:example.test, example.org");
+
+    assertEquals(
+        new SignInOutcome.Refused(SignInOutcome.Reason.NOT_REGISTERED),
+        service.signIn(new ProviderIdentity(key("o-1"), "x@other.test", true, "X", null), CLIENT));
+    assertEquals(
+        new SignInOutcome.Refused(SignInOutcome.Reason.NOT_REGISTERED),
+        service.signIn(new ProviderIdentity(key("u-1"), ADA, false, "Ada", null), CLIENT),
+        "an unverified email proves no domain");
+    assertTrue(
+        service.signIn(new ProviderIdentity(key("a-1"), ADA, true, "Ada", null), CLIENT)
+            instanceof SignInOutcome.SignedIn);
+    assertEquals(1, accounts.all().size());
+  }
 
   @Test
   void theFirstSignInRegistersAnAccountWithTheIdentityLinked() {

@@ -36,6 +36,7 @@ public class OpenIdSettings {
   private String prompt;
   private Set<String> allowedAlgorithms;
   private Set<String> trustedAudiences;
+  private Set<String> hostedDomains;
   private Duration connectTimeout;
   private Duration readTimeout;
   private String redirectUri;
@@ -56,6 +57,7 @@ public class OpenIdSettings {
       @ConfigProperty(name = "OIDC_PROMPT") Optional<String> prompt,
       @ConfigProperty(name = "OIDC_ID_TOKEN_ALGORITHMS", defaultValue = "RS256") String algorithms,
       @ConfigProperty(name = "OIDC_TRUSTED_AUDIENCES") Optional<String> trustedAudiences,
+      @ConfigProperty(name = "OIDC_HOSTED_DOMAINS") Optional<String> hostedDomains,
       @ConfigProperty(name = "OIDC_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectSeconds,
       @ConfigProperty(name = "OIDC_READ_TIMEOUT_SECONDS", defaultValue = "10") int readSeconds,
       @ConfigProperty(name = "OIDC_LOGOUT_AT_PROVIDER", defaultValue = "false")
@@ -75,6 +77,7 @@ public class OpenIdSettings {
     this.prompt = prompt.orElse("");
     this.allowedAlgorithms = list(algorithms);
     this.trustedAudiences = list(trustedAudiences.orElse(""));
+    this.hostedDomains = list(hostedDomains.orElse("").toLowerCase(java.util.Locale.ROOT));
     if (allowedAlgorithms.stream()
         .anyMatch(alg -> alg.equalsIgnoreCase("none") || alg.startsWith("HS"))) {
       throw new IllegalArgumentException("OIDC_ID_TOKEN_ALGORITHMS must not allow none or HMAC");
@@ -178,6 +181,19 @@ public class OpenIdSettings {
    */
   public Set<String> trustedAudiences() {
     return trustedAudiences;
+  }
+
+  /**
+   * {@code OIDC_HOSTED_DOMAINS} (Google Workspace): id_tokens must carry an {@code hd} claim from
+   * this list; empty (the default) accepts any account.
+   */
+  public Set<String> hostedDomains() {
+    return hostedDomains;
+  }
+
+  /** The {@code hd} hint for the provider's page: the domain when exactly one is allowed. */
+  public String hostedDomainHint() {
+    return hostedDomains.size() == 1 ? hostedDomains.iterator().next() : null;
   }
 
   private static Set<String> list(String commaSeparated) {

@@ -59,16 +59,23 @@ final class IdToken {
    * @param issuer the issuer exactly as configured
    * @param clientId Latchkey's client id at the provider
    * @param trustedAudiences audiences besides the client id that a token may also name
+   * @param hostedDomains when not empty, the token's {@code hd} claim (Google Workspace) must be
+   *     one of these
    */
   record Expected(
-      Set<String> algorithms, String issuer, String clientId, Set<String> trustedAudiences) {
+      Set<String> algorithms,
+      String issuer,
+      String clientId,
+      Set<String> trustedAudiences,
+      Set<String> hostedDomains) {
 
     static Expected of(OpenIdSettings settings) {
       return new Expected(
           settings.allowedAlgorithms(),
           settings.getIssuer(),
           settings.getClientId(),
-          settings.trustedAudiences());
+          settings.trustedAudiences(),
+          settings.hostedDomains());
     }
   }
 
@@ -101,6 +108,12 @@ final class IdToken {
     String subject = string("sub");
     if (subject == null || subject.isBlank() || subject.length() > 255) {
       return Optional.of("id_token has no usable sub");
+    }
+    // The hd request parameter is only a hint to the provider's page: the claim decides.
+    String hostedDomain = string("hd");
+    if (!expected.hostedDomains().isEmpty()
+        && (hostedDomain == null || !expected.hostedDomains().contains(hostedDomain))) {
+      return Optional.of("id_token hd " + hostedDomain + " is not an allowed hosted domain");
     }
     return Optional.empty();
   }

@@ -11,6 +11,7 @@ public enum Problem implements Keyed {
   FAILED("failed"),
   DISABLED("disabled"),
   UNVERIFIED_EMAIL("unverified-email"),
+  NOT_REGISTERED("not-registered"),
   NOT_CONFIGURED("not-configured");
 
   private final String key;

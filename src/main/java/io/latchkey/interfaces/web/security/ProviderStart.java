@@ -67,7 +67,8 @@ class ProviderStart {
     try {
       return openIdMechanism.validateRequest(
           new ConfiguredUrlRequest(request, security),
-          kind == AuthPaths.Kind.REAUTHENTICATE ? new FreshLoginResponse(response) : response,
+          AuthorizationRedirect.of(
+              response, kind == AuthPaths.Kind.REAUTHENTICATE, openId.hostedDomainHint()),
           context);
     } catch (AuthenticationException | RuntimeException e) {
       return problems.failed(

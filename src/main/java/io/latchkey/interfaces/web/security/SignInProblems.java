@@ -38,9 +38,12 @@ class SignInProblems {
     sessions.discard(context.getRequest());
     return show(
         context,
-        reason == SignInOutcome.Reason.UNVERIFIED_EMAIL_OF_ACCOUNT
-            ? Problem.UNVERIFIED_EMAIL
-            : reason == SignInOutcome.Reason.DISABLED ? Problem.DISABLED : Problem.FAILED,
+        switch (reason) {
+          case UNVERIFIED_EMAIL_OF_ACCOUNT -> Problem.UNVERIFIED_EMAIL;
+          case DISABLED -> Problem.DISABLED;
+          case NOT_REGISTERED -> Problem.NOT_REGISTERED;
+          default -> Problem.FAILED;
+        },
         null);
   }
 

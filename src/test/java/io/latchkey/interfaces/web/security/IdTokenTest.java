@@ -22,7 +22,8 @@ class IdTokenTest {
   private static final String ISSUER = "https://id.example.test";
   private static final String CLIENT = "latchkey-client";
   private static final IdToken.Expected EXPECTED =
-      new IdToken.Expected(Set.of("RS256", "ES256"), ISSUER, CLIENT, Set.of("trusted-api"));
+      new IdToken.Expected(
+          Set.of("RS256", "ES256"), ISSUER, CLIENT, Set.of("trusted-api"), Set.of());
 
   @Test
   void aTokenThatPassesEveryCheckAssertsItsIdentity() {
@@ -72,6 +73,22 @@ class IdTokenTest {
     assertProblem(token("RS256", c -> c.remove("sub")), "no usable sub");
     assertProblem(token("RS256", c -> c.add("sub", " ")), "no usable sub");
     assertProblem(token("RS256", c -> c.add("sub", "x".repeat(256))), "no usable sub");
+  }
+
+  @Test
+  void withHostedDomainsConfiguredTheHdClaimMustBeOneOfThem() {
+    IdToken.Expected workspace =
+        new IdToken.Expected(
+            EXPECTED.algorithms(), ISSUER, CLIENT, Set.of(), Set.of("example.com", "example.org"));
+    assertEquals(
+        Optional.empty(), token("RS256", c -> c.add("hd", "example.org")).problemWith(workspace));
+    assertTrue(
+        token("RS256", c -> c.add("hd", "gmail.com"))
+            .problemWith(workspace)
+            .orElseThrow()
+            .contains("hd"));
+    assertTrue(
+        token("RS256", c -> {}).problemWith(workspace).isPresent(), "no hd: a consumer account");
   }
 
   @Test
