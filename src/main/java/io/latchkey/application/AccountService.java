@@ -32,8 +32,10 @@ public class AccountService {
     return accounts.findWithRoles(accountId).map(views::of);
   }
 
-  /** The provider identities linked to the account, oldest first. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /**
+   * The provider identities linked to the account, oldest first. In a transaction: the identities
+   * load lazily, which Hibernate (WildFly) does only while the persistence context is open.
+   */
   public List<LinkedIdentityView> linkedIdentities(long accountId) {
     return accounts.findById(accountId).map(Account::getIdentities).orElse(List.of()).stream()
         .map(LinkedIdentityView::of)

@@ -4,9 +4,9 @@ import java.net.MalformedURLException;
 import java.net.URL;
 
 /**
- * Where the Arquillian-managed Payara Micro serves: a port reserved by the build, reached as {@code
- * localhost} (the same as {@code LATCHKEY_BASE_URL} in arquillian.xml, so that the redirect URI
- * registered at the test provider matches).
+ * Where the Arquillian-managed server (Payara Micro or WildFly) serves: a port reserved by the
+ * build, reached as {@code localhost} (the same as {@code LATCHKEY_BASE_URL} in arquillian.xml, so
+ * that the redirect URI registered at the test provider matches).
  */
 public final class ItServer {
 
@@ -14,6 +14,14 @@ public final class ItServer {
 
   public static String baseUrl() {
     return "http://localhost:" + System.getProperty("latchkey.it.httpPort", "8080");
+  }
+
+  /**
+   * Where the server answers MicroProfile Health: beside the WAR on Payara Micro, on the management
+   * port on WildFly (Failsafe's {@code latchkey.it.healthUrl}).
+   */
+  public static String healthUrl() {
+    return System.getProperty("latchkey.it.healthUrl", baseUrl() + "/health");
   }
 
   public static URL url() {

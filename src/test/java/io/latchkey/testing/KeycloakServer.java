@@ -244,7 +244,7 @@ public final class KeycloakServer implements BeforeAllCallback {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      sleep(Duration.ofMillis(500));
+      ServerProcess.sleep(Duration.ofMillis(500));
     }
     throw new IllegalStateException(
         "Keycloak did not serve " + discoveryUri() + " within " + START_TIMEOUT + "; see " + log);
@@ -324,15 +324,6 @@ public final class KeycloakServer implements BeforeAllCallback {
     byte[] random = new byte[bytes];
     new SecureRandom().nextBytes(random);
     return HexFormat.of().formatHex(random);
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Closed by JUnit with the root extension context, that is, when the test plan ends. */

@@ -24,6 +24,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class ConfiguredDataSource implements DataSource {
 
+  /** Where the connection settings come from: the value of the data source's one property. */
+  static final String SETTINGS = "LATCHKEY_DB_*";
+
   private static final Map<String, String> DRIVERS =
       Map.of("jdbc:h2:", "org.h2.Driver", "jdbc:postgresql:", "org.postgresql.Driver");
 
@@ -85,6 +88,21 @@ public class ConfiguredDataSource implements DataSource {
       driver = current;
     }
     return current;
+  }
+
+  /**
+   * The data source's one connection property (see {@link DatabaseConfiguration}): the settings
+   * this class reads. Only {@link #SETTINGS} is accepted, so that a pool configured by hand cannot
+   * believe it passes a URL or a password here.
+   */
+  public void setSettings(String names) {
+    if (!SETTINGS.equals(names)) {
+      throw new IllegalArgumentException("ConfiguredDataSource reads " + SETTINGS + " only");
+    }
+  }
+
+  public String getSettings() {
+    return SETTINGS;
   }
 
   @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.latchkey.testing.Browser;
-import io.latchkey.testing.PayaraProcess;
+import io.latchkey.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The two databases Latchkey supports, each with the real server: the default H2 file under the
- * data directory (accounts survive a restart) and PostgreSQL chosen by {@code LATCHKEY_DB_URL}.
+ * The two databases Latchkey supports, each with the real server (Payara Micro, or WildFly in
+ * Failsafe's wildfly execution): the default H2 file under the data directory (accounts survive a
+ * restart) and PostgreSQL chosen by {@code LATCHKEY_DB_URL}.
  *
  * <p>The PostgreSQL test needs a database to use up: {@code LATCHKEY_TEST_POSTGRES_URL}, {@code
  * _USER} and {@code _PASSWORD} (.ci/run starts one); without them it is reported as skipped.
@@ -37,13 +38,13 @@ class DatabasesIT {
     String email = "restart-" + UUID.randomUUID() + "@example.test";
     Map<String, String> environment = Map.of("LATCHKEY_DATA_DIR", dataDir.toString());
 
-    try (PayaraProcess server = PayaraProcess.start(environment)) {
+    try (ServerProcess server = ServerProcess.startSelected(environment)) {
       register(server, email);
       providerSignInIsExplainedAsNotConfigured(server);
     }
     assertTrue(Files.exists(dataDir.resolve("latchkey.mv.db")), "H2 file under the data dir");
 
-    try (PayaraProcess server = PayaraProcess.start(environment)) {
+    try (ServerProcess server = ServerProcess.startSelected(environment)) {
       HtmlPage account = signIn(server, email);
       assertTrue(account.getUrl().getPath().endsWith("/account"), account.getUrl().toString());
       assertEquals(email, account.getElementById("email").getTextContent());
@@ -61,8 +62,8 @@ class DatabasesIT {
     String password = System.getenv("LATCHKEY_TEST_POSTGRES_PASSWORD");
     String email = "postgres-" + UUID.randomUUID() + "@example.test";
 
-    try (PayaraProcess server =
-        PayaraProcess.start(
+    try (ServerProcess server =
+        ServerProcess.startSelected(
             Map.of(
                 "LATCHKEY_DB_URL", url,
                 "LATCHKEY_DB_USER", user,
@@ -88,7 +89,7 @@ class DatabasesIT {
   }
 
   /** No OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: the button says so, and the start URL explains. */
-  private void providerSignInIsExplainedAsNotConfigured(PayaraProcess server) {
+  private void providerSignInIsExplainedAsNotConfigured(ServerProcess server) {
     HtmlPage login = browser.at(server.baseUrl()).open("/login");
     assertTrue(
         login.getElementById("provider").getTextContent().contains("is not configured"),
@@ -97,11 +98,11 @@ class DatabasesIT {
     HtmlPage problem = browser.open("/auth/google");
     assertEquals(200, problem.getWebResponse().getStatusCode());
     assertTrue(problem.getElementById("problem").getTextContent().contains("not configured"));
-    String health = browser.get("/health").getWebResponse().getContentAsString();
+    String health = browser.getAbsolute(server.healthUrl()).getWebResponse().getContentAsString();
     assertTrue(health.matches("(?s).*\"configured\":\"?false.*"), health);
   }
 
-  private void register(PayaraProcess server, String email) {
+  private void register(ServerProcess server, String email) {
     HtmlPage page =
         browser
             .at(server.baseUrl())
@@ -117,7 +118,7 @@ class DatabasesIT {
     assertTrue(page.asNormalizedText().contains("Registration received"), page.asNormalizedText());
   }
 
-  private HtmlPage signIn(PayaraProcess server, String email) {
+  private HtmlPage signIn(ServerProcess server, String email) {
     return browser
         .at(server.baseUrl())
         .submit("/login", "login", Map.of("email", email, "password", PASSWORD), "submit");

@@ -9,6 +9,7 @@ import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
 import io.latchkey.testing.Flows;
 import io.latchkey.testing.ItProvider;
+import io.latchkey.testing.ItServer;
 import io.latchkey.testing.TestDatabase;
 import java.net.URL;
 import java.sql.Timestamp;
@@ -381,7 +382,7 @@ class AccountsIT {
 
   @Test
   void healthIsUpWhenTheDatabaseAnswers() {
-    var response = browser.get("/health").getWebResponse();
+    var response = browser.getAbsolute(ItServer.healthUrl()).getWebResponse();
     assertEquals(200, response.getStatusCode());
     String body = response.getContentAsString();
     assertTrue(body.contains("\"database\"") && body.contains("\"UP\""), body);

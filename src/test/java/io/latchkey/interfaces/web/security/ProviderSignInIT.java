@@ -355,7 +355,7 @@ class ProviderSignInIT {
 
   @Test
   void healthReportsTheProviderAsReachableAndConsistent() {
-    String health = browser.get("/health").getWebResponse().getContentAsString();
+    String health = browser.getAbsolute(ItServer.healthUrl()).getWebResponse().getContentAsString();
     assertTrue(health.contains("\"openid-provider\""), health);
     assertTrue(health.matches("(?s).*\"reachable\":\"?true.*"), health);
     assertFalse(health.contains("\"DOWN\""), health);
