@@ -169,8 +169,10 @@ class AccountsIT {
             .findFirst()
             .orElseThrow();
     assertTrue(setCookie.contains("HttpOnly"), setCookie);
-    assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
-    assertFalse(setCookie.contains("SameSite=None"), setCookie);
+    // Attribute values are case-insensitive (RFC 6265bis); Payara writes "lax".
+    String lower = setCookie.toLowerCase(java.util.Locale.ROOT);
+    assertTrue(lower.contains("samesite=lax"), setCookie);
+    assertFalse(lower.contains("samesite=none"), setCookie);
     assertFalse(setCookie.contains("Secure"), "plain http base URL: " + setCookie);
   }
 
