@@ -10,4 +10,12 @@ public interface ProviderMetadata {
 
   /** The provider's {@code end_session_endpoint} (RP-initiated logout), if it has one. */
   Optional<String> endSessionEndpoint();
+
+  /**
+   * Why the provider must not be used, when its discovery document contradicts the configuration
+   * (another issuer, a missing endpoint): codes and the client secret would go to endpoints nobody
+   * configured. Empty when consistent, and while the provider cannot be reached (the standard
+   * mechanism then fails on its own, with a page).
+   */
+  Optional<String> inconsistency();
 }

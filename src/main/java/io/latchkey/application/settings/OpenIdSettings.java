@@ -45,7 +45,7 @@ public class OpenIdSettings {
   protected OpenIdSettings() {}
 
   @Inject
-  OpenIdSettings(
+  public OpenIdSettings(
       SecuritySettings security,
       @ConfigProperty(name = "OIDC_PROVIDER_ID", defaultValue = "google") String providerId,
       @ConfigProperty(name = "OIDC_PROVIDER_NAME", defaultValue = "Google") String providerName,

@@ -19,7 +19,7 @@ public class SecuritySettings {
   protected SecuritySettings() {}
 
   @Inject
-  SecuritySettings(
+  public SecuritySettings(
       @ConfigProperty(name = "LATCHKEY_BASE_URL", defaultValue = "http://localhost:8080")
           String baseUrl,
       @ConfigProperty(name = "LATCHKEY_SESSION_IDLE_MINUTES", defaultValue = "30") int idleMinutes,

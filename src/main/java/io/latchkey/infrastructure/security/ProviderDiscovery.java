@@ -41,6 +41,12 @@ public class ProviderDiscovery implements ProviderMetadata {
     return result == null || result.at().plus(REUSE).isBefore(Instant.now()) ? check() : result;
   }
 
+  @Override
+  public Optional<String> inconsistency() {
+    Result result = current();
+    return result.reachable() ? Optional.ofNullable(result.problem()) : Optional.empty();
+  }
+
   /**
    * The provider's end_session_endpoint, from its discovery document (fetched once if no look was
    * taken yet; a provider without one is not asked again at every sign-out).

@@ -12,7 +12,8 @@ public enum Problem implements Keyed {
   DISABLED("disabled"),
   UNVERIFIED_EMAIL("unverified-email"),
   NOT_REGISTERED("not-registered"),
-  NOT_CONFIGURED("not-configured");
+  NOT_CONFIGURED("not-configured"),
+  UNAVAILABLE("unavailable");
 
   private final String key;
 

@@ -1,6 +1,7 @@
 package io.latchkey.interfaces.web.security;
 
 import io.latchkey.application.AccountView;
+import io.latchkey.application.ProviderMetadata;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.settings.OpenIdSettings;
 import io.latchkey.application.settings.SecuritySettings;
@@ -27,6 +28,7 @@ class ProviderStart {
   @Inject Sessions sessions;
   @Inject ProviderFlows flows;
   @Inject SignInProblems problems;
+  @Inject ProviderMetadata provider;
 
   AuthenticationStatus begin(
       HttpAuthenticationMechanism openIdMechanism,
@@ -42,6 +44,10 @@ class ProviderStart {
     }
     if (!openId.isConfigured()) {
       return problems.show(context, Problem.NOT_CONFIGURED, null);
+    }
+    if (provider.inconsistency().isPresent()) {
+      // The log has the detail (OpenIdProviderCheck); nothing is sent to the endpoints it names.
+      return problems.show(context, Problem.UNAVAILABLE, null);
     }
     AuthPaths.Kind kind = start.get().kind();
     Optional<AccountView> account = sessions.resume(request);
