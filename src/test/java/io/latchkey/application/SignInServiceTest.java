@@ -299,6 +299,12 @@ class SignInServiceTest {
       throw new UnsupportedOperationException("not used by sign-in");
     }
 
+    @Override
+    public List<AuditEntry> searchAfter(
+        AuditQuery query, java.time.Instant lastOccurredAt, long lastId, int limit) {
+      throw new UnsupportedOperationException("not used by sign-in");
+    }
+
     List<AuditEvent> events() {
       return entries.stream().map(AuditEntry::getEventType).collect(Collectors.toList());
     }
