@@ -5,7 +5,7 @@
 -- slots up.
 
 CREATE TABLE sign_in_day (
-  day      DATE         NOT NULL,
+  count_day DATE        NOT NULL,
   -- 'password', a provider's issuer, or 'provider' when the issuer was not known yet.
   method   VARCHAR(255) NOT NULL,
   outcome  VARCHAR(16)  NOT NULL,
@@ -13,5 +13,5 @@ CREATE TABLE sign_in_day (
   reason   VARCHAR(40)  NOT NULL,
   slot     SMALLINT     NOT NULL,
   attempts BIGINT       NOT NULL,
-  PRIMARY KEY (day, method, outcome, reason, slot)
+  PRIMARY KEY (count_day, method, outcome, reason, slot)
 );

@@ -49,7 +49,7 @@ public class JpaSignInCounts implements SignInCounts {
     return withKey(
             em.createNativeQuery(
                 "UPDATE sign_in_day SET attempts = attempts + 1"
-                    + " WHERE day = ? AND method = ? AND outcome = ? AND reason = ? AND slot = ?"),
+                    + " WHERE count_day = ? AND method = ? AND outcome = ? AND reason = ? AND slot = ?"),
             day,
             tally,
             slot)
@@ -71,9 +71,9 @@ public class JpaSignInCounts implements SignInCounts {
     @SuppressWarnings("unchecked")
     List<Object[]> found =
         em.createNativeQuery(
-                "SELECT day, method, outcome, reason, SUM(attempts) FROM sign_in_day"
-                    + " WHERE day >= ? AND day <= ? GROUP BY day, method, outcome, reason"
-                    + " HAVING SUM(attempts) > 0 ORDER BY day, method, outcome, reason")
+                "SELECT count_day, method, outcome, reason, SUM(attempts) FROM sign_in_day"
+                    + " WHERE count_day >= ? AND count_day <= ? GROUP BY count_day, method, outcome, reason"
+                    + " HAVING SUM(attempts) > 0 ORDER BY count_day, method, outcome, reason")
             .setParameter(1, Date.valueOf(from))
             .setParameter(2, Date.valueOf(to))
             .getResultList();

@@ -26,7 +26,7 @@ public class SignInCountRows {
     for (int slot = 0; slot < slots; slot++) {
       JpaSignInCounts.withKey(
               em.createNativeQuery(
-                  "INSERT INTO sign_in_day (day, method, outcome, reason, slot, attempts)"
+                  "INSERT INTO sign_in_day (count_day, method, outcome, reason, slot, attempts)"
                       + " VALUES (?, ?, ?, ?, ?, 0)"),
               day,
               tally,
