@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,6 +39,7 @@ public class AuditExportServlet extends HttpServlet {
 
   @Inject AuditReadingService reading;
   @Inject ActiveUser activeUser;
+  @Inject Clock clock;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -57,7 +59,9 @@ public class AuditExportServlet extends HttpServlet {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader(
         "Content-Disposition",
-        "attachment; filename=\"latchkey-audit-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
+        "attachment; filename=\"latchkey-audit-"
+            + LocalDate.now(clock.withZone(ZoneOffset.UTC))
+            + ".csv\"");
     PrintWriter out = response.getWriter();
     out.print(HEADER);
     out.print("\r\n");
