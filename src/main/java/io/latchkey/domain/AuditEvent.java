@@ -27,5 +27,7 @@ public enum AuditEvent {
   IDENTITY_UNLINKED,
   /** An account that signed in only through providers got a password. */
   PASSWORD_SET,
-  PASSWORD_CHANGED
+  PASSWORD_CHANGED,
+  /** An admin exported audit entries (the detail names the filter). */
+  AUDIT_EXPORTED
 }

@@ -84,6 +84,10 @@ final class BenchDatabase implements AutoCloseable {
     return ((Number) value("SELECT COUNT(*) FROM account")).longValue();
   }
 
+  long auditRows() {
+    return ((Number) value("SELECT COUNT(*) FROM audit_entry")).longValue();
+  }
+
   /** Seeds accounts until the table holds {@code total}; returns how many were added. */
   long seedUpTo(long total, String passwordHash, String issuer) {
     long missing = total - accounts();
@@ -132,6 +136,50 @@ final class BenchDatabase implements AutoCloseable {
           end);
     }
     seeded = Math.max(seeded, to);
+    return Math.max(0, missing);
+  }
+
+  /**
+   * Gives the audit trail {@code total} rows (sign-in entries of the seeded accounts over the last
+   * 30 days, each with its per-day counter as Latchkey writes them) and signs a fifth of the seeded
+   * accounts in within the last 60 days, for the dashboard at scale. Returns the rows added.
+   */
+  long seedAuditUpTo(long total) {
+    long existing = ((Number) value("SELECT COUNT(*) FROM audit_entry")).longValue();
+    long missing = total - existing;
+    long first = ((Number) value("SELECT COALESCE(MAX(id), 0) FROM audit_entry")).longValue() + 1;
+    for (long start = 0; start < missing; start += CHUNK * 10L) {
+      long end = Math.min(missing, start + CHUNK * 10L) - 1;
+      update(
+          "INSERT INTO audit_entry (id, occurred_at, actor_account_id, target_account_id,"
+              + " target_email, event_type, detail, client_address)"
+              + " SELECT ? + X, DATEADD('SECOND', -MOD(X * 7919, 2592000), CURRENT_TIMESTAMP),"
+              + " ? + MOD(X, ?) + 1, ? + MOD(X, ?) + 1, NULL,"
+              + " CASE WHEN MOD(X, 10) = 0 THEN 'SIGN_IN_FAILED' ELSE 'SIGN_IN_SUCCEEDED' END,"
+              + " CASE WHEN MOD(X, 10) = 0 THEN 'password: wrong' ELSE 'password' END,"
+              + " '127.0.0.1' FROM SYSTEM_RANGE(?, ?)",
+          first,
+          SEED_ID_BASE,
+          Math.max(1, seeded),
+          SEED_ID_BASE,
+          Math.max(1, seeded),
+          start,
+          end);
+    }
+    update(
+        "INSERT INTO sign_in_day (count_day, method, outcome, reason, slot, attempts)"
+            + " SELECT CAST(DATEADD('DAY', -X, CURRENT_DATE) AS DATE), 'password', 'SUCCEEDED', '',"
+            + " 9, ? FROM SYSTEM_RANGE(0, 29)",
+        Math.max(0, missing) * 9 / 10 / 30);
+    update(
+        "INSERT INTO sign_in_day (count_day, method, outcome, reason, slot, attempts)"
+            + " SELECT CAST(DATEADD('DAY', -X, CURRENT_DATE) AS DATE), 'password', 'FAILED',"
+            + " 'wrong-password', 9, ? FROM SYSTEM_RANGE(0, 29)",
+        Math.max(0, missing) / 10 / 30);
+    update(
+        "UPDATE account SET last_sign_in_at = DATEADD('DAY', -MOD(id, 60), CURRENT_TIMESTAMP)"
+            + " WHERE id > ? AND MOD(id, 5) = 0",
+        SEED_ID_BASE);
     return Math.max(0, missing);
   }
 

@@ -62,7 +62,9 @@ import java.util.stream.IntStream;
  *       database, with the SQL statements and their time inside H2 per sign-in; the admin user
  *       list's first page and a filtered search at the large size, as the {@code
  *       LATCHKEY_ADMIN_EMAIL} account, if the server answers them with 200 (otherwise reported as
- *       not available). On loopback the response time stands for the server time.
+ *       not available); the admin dashboard at the small size and at the large one with an audit
+ *       trail of {@code bench.audit.large} rows. On loopback the response time stands for the
+ *       server time.
  *   <li>The serialized size of the session, measured inside the server by {@link
  *       SessionSizeServlet} (added to a copy of the WAR by {@link BenchWar}): right after the
  *       provider callback, after landing on {@code /account}, after 20 more page views in that
@@ -79,9 +81,10 @@ import java.util.stream.IntStream;
  * {@code bench.provider.cN}, {@code bench.pages}, {@code bench.pages.rounds}, {@code
  * bench.password.c1}, {@code bench.password.cN}, {@code bench.pbkdf2.samples}, {@code
  * bench.scaling.signins}, {@code bench.accounts.small} (1,000), {@code bench.accounts.large}
- * (1,000,000), {@code bench.admin.requests}, {@code bench.admin.path} ({@code /admin/users}),
- * {@code bench.admin.search} ({@code email=seed-00001}), {@code bench.memory.signins} (10,000) and
- * {@code bench.server.jvmOptions} ({@code -Xmx512m}, as the tests' server).
+ * (1,000,000), {@code bench.audit.large} (10,000,000), {@code bench.admin.requests}, {@code
+ * bench.admin.path} ({@code /admin/users}), {@code bench.admin.search} ({@code email=seed-00001}),
+ * {@code bench.memory.signins} (10,000) and {@code bench.server.jvmOptions} ({@code -Xmx512m}, as
+ * the tests' server).
  *
  * <p>The numbers depend on the machine and on whatever else runs on it: the provider, the database
  * and the driver share this JVM's cores with the server. Compare runs on the same machine. The
@@ -574,6 +577,7 @@ public final class Benchmark {
     long smallCount = database.accounts();
     log("Item 5: sign-in latency with " + smallCount + " accounts");
     Scaling small = scalingSignIns(database.seeded());
+    Measured smallDashboard = dashboard();
 
     log("Item 5: seeding up to " + settings.largeAccounts() + " accounts");
     Instant seeding = Instant.now();
@@ -594,19 +598,78 @@ public final class Benchmark {
     scalingRows("new identity", smallCount, small.newIdentity(), largeCount, large.newIdentity());
     scalingRows("returning identity", smallCount, small.returning(), largeCount, large.returning());
     adminList();
+
+    log("Item 5: seeding the audit trail up to " + settings.largeAuditRows() + " rows");
+    Instant seedingAudit = Instant.now();
+    long auditAdded = database.seedAuditUpTo(settings.largeAuditRows());
+    database.checkpoint();
+    report.add(
+        0,
+        "Seeding up to " + count(settings.largeAuditRows()) + " audit rows (context)",
+        Duration.between(seedingAudit, Instant.now()).toMillis() / 1000.0,
+        "s",
+        count(auditAdded)
+            + " sign-in entries over 30 days with their per-day counters; a fifth of the accounts"
+            + " signed in within 60 days");
+    dashboardRows(smallCount, smallDashboard, largeCount, dashboard());
+  }
+
+  /**
+   * The admin dashboard ({@code /admin}) as the {@code LATCHKEY_ADMIN_EMAIL} account: p50 of {@code
+   * bench.admin.requests} views and the SQL each costs.
+   */
+  private Measured dashboard() throws Exception {
+    VirtualUser admin = users.get(0);
+    admin.signInWithPassword(ADMIN_EMAIL, PASSWORD);
+    Load.Step open = (user, i) -> user.open("/admin");
+    load("/admin, warm-up", List.of(admin), 5, open);
+    return measured("/admin", List.of(admin), settings.adminRequests(), open);
+  }
+
+  private void dashboardRows(long smallCount, Measured small, long largeCount, Measured large) {
+    String name = "Admin dashboard (/admin), p50 ";
+    report.add(
+        5,
+        name + "at " + count(smallCount) + " accounts",
+        small.result().p50Millis(),
+        "ms",
+        small.note("view"));
+    report.add(
+        5,
+        name
+            + "at "
+            + count(largeCount)
+            + " accounts, "
+            + count(database.auditRows())
+            + " audit rows",
+        large.result().p50Millis(),
+        "ms",
+        atMost(50),
+        large.note("view"));
+    report.add(
+        5,
+        name + "ratio large / small",
+        large.result().p50Millis() / small.result().p50Millis(),
+        "ratio",
+        null);
   }
 
   /** Sign-ins of one kind at one database size, and what the database did for them. */
   private record Measured(Load.Result result, BenchDatabase.Work work) {
 
     String note() {
+      return note("sign-in");
+    }
+
+    String note(String per) {
       return String.format(
           Locale.ROOT,
-          "p99 %s over %d; %.1f SQL statements and %s in H2 per sign-in",
+          "p99 %s over %d; %.1f SQL statements and %s in H2 per %s",
           millis(result.p99Millis()),
           result.completed(),
           (double) work.statements() / result.completed(),
-          millis(work.millis() / result.completed()));
+          millis(work.millis() / result.completed()),
+          per);
     }
   }
 

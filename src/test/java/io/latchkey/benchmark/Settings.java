@@ -27,6 +27,7 @@ import java.util.List;
  * @param scalingSignIns sign-ins per kind at each database size ({@code bench.scaling.signins})
  * @param smallAccounts the smaller database size ({@code bench.accounts.small})
  * @param largeAccounts the larger database size ({@code bench.accounts.large})
+ * @param largeAuditRows the audit trail's size beside it ({@code bench.audit.large})
  * @param adminRequests requests per admin page ({@code bench.admin.requests})
  * @param adminUsersPath the admin user list ({@code bench.admin.path})
  * @param adminSearchQuery the query of a filtered search on it ({@code bench.admin.search})
@@ -50,6 +51,7 @@ record Settings(
     int scalingSignIns,
     int smallAccounts,
     int largeAccounts,
+    int largeAuditRows,
     int adminRequests,
     String adminUsersPath,
     String adminSearchQuery,
@@ -76,6 +78,7 @@ record Settings(
         number("bench.scaling.signins", 150),
         number("bench.accounts.small", 1_000),
         number("bench.accounts.large", 1_000_000),
+        number("bench.audit.large", 10_000_000),
         number("bench.admin.requests", 30),
         System.getProperty("bench.admin.path", "/admin/users"),
         System.getProperty("bench.admin.search", "email=seed-00001"),

@@ -165,7 +165,19 @@ public final class Chromium implements BeforeEachCallback, AfterEachCallback {
       return driver.getTitle();
     }
 
-    void screenshot(String name) {
+    /** Runs a script in the page (WebDriver scripts are not subject to the page's CSP). */
+    public Object script(String script, Object... arguments) {
+      return driver.executeScript(script, arguments);
+    }
+
+    /** Runs a script that ends by calling its last argument, and returns what it passed. */
+    public Object asyncScript(String script, Object... arguments) {
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      return driver.executeAsyncScript(script, arguments);
+    }
+
+    /** Saves a screenshot of the page as it is now, under a name of the test's choosing. */
+    public void screenshot(String name) {
       try {
         Files.createDirectories(screenshots);
         File file = driver.getScreenshotAs(OutputType.FILE);

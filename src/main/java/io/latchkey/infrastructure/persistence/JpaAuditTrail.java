@@ -3,10 +3,16 @@ package io.latchkey.infrastructure.persistence;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditQuery;
 import io.latchkey.domain.AuditTrail;
+import io.latchkey.domain.SignInCounts;
+import io.latchkey.domain.SignInTally;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,14 +22,36 @@ import java.util.Map;
 public class JpaAuditTrail implements AuditTrail {
 
   @PersistenceContext EntityManager em;
+  @Inject SignInCounts signInCounts;
 
+  /** Writes the entry and, for a sign-in, adds it to the day's counts in the same transaction. */
   @Override
   public void record(AuditEntry entry) {
     em.persist(entry);
+    SignInTally.of(entry)
+        .ifPresent(
+            tally ->
+                signInCounts.add(
+                    LocalDate.ofInstant(entry.getOccurredAt(), ZoneOffset.UTC), tally));
   }
 
   @Override
   public List<AuditEntry> search(AuditQuery query, int offset, int limit) {
+    return query(query, false).setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public List<AuditEntry> searchAfter(
+      AuditQuery query, Instant lastOccurredAt, long lastId, int limit) {
+    TypedQuery<AuditEntry> typed = query(query, true);
+    return typed
+        .setParameter("afterTime", lastOccurredAt)
+        .setParameter("afterId", lastId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  private TypedQuery<AuditEntry> query(AuditQuery query, boolean after) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     if (query.eventType() != null) {
@@ -42,12 +70,16 @@ public class JpaAuditTrail implements AuditTrail {
       conditions.add("e.occurredAt < :to");
       parameters.put("to", query.to());
     }
+    if (after) {
+      conditions.add(
+          "(e.occurredAt < :afterTime OR (e.occurredAt = :afterTime AND e.id < :afterId))");
+    }
     String jpql =
         "SELECT e FROM AuditEntry e"
             + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
             + " ORDER BY e.occurredAt DESC, e.id DESC";
     TypedQuery<AuditEntry> typed = em.createQuery(jpql, AuditEntry.class);
     parameters.forEach(typed::setParameter);
-    return typed.setFirstResult(offset).setMaxResults(limit).getResultList();
+    return typed;
   }
 }

@@ -22,24 +22,31 @@ final class UniqueViolations {
   private UniqueViolations() {}
 
   static boolean isLostRace(Throwable e) {
+    return isViolationOf(e, RACE_CONSTRAINTS);
+  }
+
+  /**
+   * A unique-key violation whose message names one of these constraints, indexes or tables (both
+   * databases name them in the message).
+   */
+  static boolean isViolationOf(Throwable e, String... names) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql
           && UNIQUE_VIOLATION.equals(sql.getSQLState())
-          && namesARaceConstraint(sql.getMessage())) {
+          && names(sql.getMessage(), names)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Both databases name the violated constraint (or its index) in the message. */
-  private static boolean namesARaceConstraint(String message) {
+  private static boolean names(String message, String... names) {
     if (message == null) {
       return false;
     }
     String lower = message.toLowerCase(Locale.ROOT);
-    for (String constraint : RACE_CONSTRAINTS) {
-      if (lower.contains(constraint)) {
+    for (String name : names) {
+      if (lower.contains(name)) {
         return true;
       }
     }

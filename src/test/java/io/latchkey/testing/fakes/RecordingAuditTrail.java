@@ -22,6 +22,12 @@ public final class RecordingAuditTrail implements AuditTrail {
     throw new UnsupportedOperationException("tests read entries()");
   }
 
+  @Override
+  public List<AuditEntry> searchAfter(
+      AuditQuery query, java.time.Instant lastOccurredAt, long lastId, int limit) {
+    throw new UnsupportedOperationException("tests read entries()");
+  }
+
   public List<AuditEntry> entries() {
     return List.copyOf(entries);
   }

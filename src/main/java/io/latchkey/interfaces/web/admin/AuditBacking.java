@@ -8,15 +8,8 @@ import io.latchkey.domain.AuditQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code admin/audit.xhtml}: the audit log, newest first, filtered by event type, account and a
@@ -49,47 +42,17 @@ public class AuditBacking {
   }
 
   AuditQuery query() {
-    AuditEvent event = null;
-    if (type != null && !type.isBlank()) {
-      try {
-        event = AuditEvent.valueOf(type.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException unknown) {
-        event = null;
-      }
-    }
-    return new AuditQuery(event, account, day(from, 0), day(to, 1));
+    return AuditFilter.query(type, account, from, to);
   }
 
-  private static Instant day(String value, int plusDays) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip())
-          .plusDays(plusDays)
-          .atStartOfDay(ZoneOffset.UTC)
-          .toInstant();
-    } catch (DateTimeParseException malformed) {
-      return null;
-    }
+  /** The CSV export of what this page lists (every page of it). */
+  public String getExportUrl() {
+    return "audit.csv" + AuditFilter.queryString(type, account, from, to);
   }
 
   public String pageUrl(int number) {
-    StringBuilder url = new StringBuilder("audit?page=").append(number);
-    append(url, "type", type);
-    append(url, "account", account == null ? null : account.toString());
-    append(url, "from", from);
-    append(url, "to", to);
-    return url.toString();
-  }
-
-  private static void append(StringBuilder url, String name, String value) {
-    if (value != null && !value.isBlank()) {
-      url.append('&')
-          .append(name)
-          .append('=')
-          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
+    String filter = AuditFilter.queryString(type, account, from, to);
+    return "audit?page=" + number + (filter.isEmpty() ? "" : "&" + filter.substring(1));
   }
 
   public String getType() {

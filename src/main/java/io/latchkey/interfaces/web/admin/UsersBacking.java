@@ -76,6 +76,14 @@ public class UsersBacking {
     return query().ascending() ? "▲" : "▼";
   }
 
+  /** {@code aria-sort} of a column's header: the sorted one says which way, the others nothing. */
+  public String ariaSort(String column) {
+    if (!query().sort().name().equalsIgnoreCase(column)) {
+      return null;
+    }
+    return query().ascending() ? "ascending" : "descending";
+  }
+
   public String pageUrl(int number) {
     return url(sort, dir, number);
   }

@@ -165,8 +165,8 @@ class AdminConsoleIT {
 
     HtmlPage page = userPage(id);
     assertTrue(page.getElementById("user-identities").getTextContent().contains(person.subject()));
-    assertTrue(page.getElementById("user-roles").getTextContent().contains("user"));
-    assertTrue(page.asNormalizedText().contains("IDENTITY_LINKED"), "recent audit entries");
+    assertTrue(page.getElementById("user-roles").getTextContent().contains("User"));
+    assertTrue(page.asNormalizedText().contains("Identity linked"), "recent audit entries");
   }
 
   // Actions ------------------------------------------------------------------------------------
@@ -295,7 +295,7 @@ class AdminConsoleIT {
     assertTrue(byType.asNormalizedText().contains("audit filter check"));
 
     HtmlPage byAccount = admin.open("/admin/audit?account=" + id);
-    assertTrue(byAccount.asNormalizedText().contains("ACCOUNT_REGISTERED"));
+    assertTrue(byAccount.asNormalizedText().contains("Account registered"));
     String today = Instant.now().toString().substring(0, 10);
     HtmlPage byDay = admin.open("/admin/audit?account=" + id + "&from=" + today + "&to=" + today);
     assertEquals(

@@ -83,7 +83,9 @@ class ProviderSignInIT {
     assertNull(account.getUrl().getQuery(), "no code or state left in the URL");
     assertEquals(login.email(), account.getElementById("email").getTextContent());
     assertEquals("Grace Hopper", account.getElementById("displayName").getTextContent());
-    assertTrue(account.getElementById("methods").getTextContent().contains(provider.issuer()));
+    assertTrue(
+        account.getElementById("methods").getTextContent().contains("TestID · " + login.email()),
+        "the identity by provider name and email");
 
     long accountId = accountIdOf(login.email());
     assertEquals(
