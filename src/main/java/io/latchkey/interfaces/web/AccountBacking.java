@@ -69,7 +69,7 @@ public class AccountBacking {
 
   /** A provider-only account gets a password, after a recent authentication at the provider. */
   public void setPassword() {
-    if (!newPassword.equals(newPasswordAgain)) {
+    if (newPassword == null || !newPassword.equals(newPasswordAgain)) {
       Messages.errorOn("setPassword:newPasswordAgain", "password.mismatch");
       return;
     }
@@ -99,7 +99,7 @@ public class AccountBacking {
   }
 
   public void changePassword() {
-    if (!newPassword.equals(newPasswordAgain)) {
+    if (newPassword == null || !newPassword.equals(newPasswordAgain)) {
       Messages.errorOn("password:newPasswordAgain", "password.mismatch");
       return;
     }

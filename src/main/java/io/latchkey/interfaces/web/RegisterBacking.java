@@ -25,7 +25,7 @@ public class RegisterBacking {
   private String passwordAgain;
 
   public void register() {
-    if (!password.equals(passwordAgain)) {
+    if (password == null || !password.equals(passwordAgain)) {
       Messages.errorOn("register:passwordAgain", "password.mismatch");
       return;
     }

@@ -33,6 +33,11 @@ public class SignInBacking {
   private boolean linkCancelled;
 
   public void signIn() {
+    if (email == null || password == null) {
+      // A hand-made POST without the fields: the same answer as a wrong password, nothing else.
+      Messages.error("signIn.failed");
+      return;
+    }
     ExternalContext external = facesContext.getExternalContext();
     AuthenticationStatus status =
         securityContext.authenticate(

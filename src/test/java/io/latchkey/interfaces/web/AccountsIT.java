@@ -314,6 +314,33 @@ class AccountsIT {
     assertTrue(page.getElementById("demo-banner") == null, "no demo banner outside the demo");
   }
 
+  /** Hand-made posts that leave fields out get the page with its message, never an HTTP 500. */
+  @Test
+  void formsPostedWithoutTheirFieldsGetAPageNotAnError() throws Exception {
+    String[][] forms = {
+      {"/login", "login", "email"},
+      {"/register", "register", "email"},
+    };
+    for (String[] form : forms) {
+      HtmlPage page = browser.open(form[0]);
+      org.htmlunit.WebRequest post =
+          new org.htmlunit.WebRequest(
+              new URL(page.getUrl(), form[0]), org.htmlunit.HttpMethod.POST);
+      post.setRequestParameters(
+          java.util.List.of(
+              new org.htmlunit.util.NameValuePair(form[1], form[1]),
+              new org.htmlunit.util.NameValuePair(form[1] + ":" + form[2], "someone@example.test"),
+              new org.htmlunit.util.NameValuePair(form[1] + ":submit", "x"),
+              new org.htmlunit.util.NameValuePair(
+                  "jakarta.faces.ViewState",
+                  page.getElementByName("jakarta.faces.ViewState").getAttribute("value"))));
+      Page answered = browser.send(post);
+      assertEquals(200, answered.getWebResponse().getStatusCode(), form[0]);
+      assertFalse(
+          answered.getWebResponse().getContentAsString().contains("Exception"), "no stack trace");
+    }
+  }
+
   @Test
   void badInputGetsAClearMessageAndWritesNothing() {
     HtmlPage empty =
