@@ -42,6 +42,9 @@ public class UserBacking {
 
   /** The actions the console offers for the account as it is (besides unlinking and roles). */
   public java.util.List<AdminAction> getActions() {
+    if (getUser() == null) {
+      return java.util.List.of();
+    }
     return getUser().isActive()
         ? java.util.List.of(AdminAction.DISABLE, AdminAction.END_SESSIONS, AdminAction.DELETE)
         : java.util.List.of(AdminAction.ENABLE, AdminAction.DELETE);
