@@ -27,7 +27,8 @@ public class AccountService {
   @Inject AccountViews views;
 
   /** The account as it is now, for the request at hand. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // In a transaction: the configured admin's view reads its linked identities (the bootstrap rule),
+  // a lazy collection that Hibernate loads only inside one.
   public Optional<AccountView> find(long accountId) {
     return accounts.findWithRoles(accountId).map(views::of);
   }
