@@ -40,7 +40,15 @@ public class JpaAccountRepository implements AccountRepository {
 
   @Override
   public Optional<Account> findByIdForUpdate(long id) {
-    return Optional.ofNullable(em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE));
+    Account account = em.find(Account.class, id);
+    if (account != null) {
+      // Re-read under the lock: the instance may have been loaded earlier in this transaction (as
+      // the account of a linked identity) and changed since by a concurrent sign-in. Hibernate
+      // would refuse to lock such a stale instance (OptimisticLockException); EclipseLink would
+      // keep its old state.
+      em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return Optional.ofNullable(account);
   }
 
   @Override
