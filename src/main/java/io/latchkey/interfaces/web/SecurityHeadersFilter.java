@@ -13,8 +13,10 @@ import java.io.IOException;
 
 /**
  * Headers every response carries: a Content-Security-Policy that allows no inline script or style
- * (the pages have none) and no framing, no referrer, no content sniffing; and {@code no-store} for
- * everything but static resources, since pages show personal data and carry form tokens.
+ * (the pages have none) and no framing, no referrer to other sites (a same-origin one, so that form
+ * posts carry a real {@code Origin}; see {@link SameOriginFilter}), no content sniffing; and {@code
+ * no-store} for everything but static resources, since pages show personal data and carry form
+ * tokens.
  */
 @WebFilter(
     filterName = "SecurityHeadersFilter",
@@ -48,7 +50,7 @@ public class SecurityHeadersFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", contentSecurityPolicy);
-    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     if (!request.getRequestURI().startsWith(request.getContextPath() + RESOURCES)) {

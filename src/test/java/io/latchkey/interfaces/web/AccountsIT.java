@@ -14,6 +14,7 @@ import io.latchkey.testing.TestDatabase;
 import java.net.URL;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.htmlunit.Page;
@@ -156,7 +157,12 @@ class AccountsIT {
   void signInIssuesANewHardenedSessionCookie() {
     String email = uniqueEmail();
     register(browser, email, "Cookie Check");
-    browser.open("/login");
+    assertTrue(browser.cookie("JSESSIONID").isEmpty(), "no session before signing in");
+    // A session from before the sign-in (here: a provider sign-in started and left) is replaced.
+    String start =
+        browser.open("/login").getElementById("continue-with-provider").getAttribute("href");
+    browser.followRedirects(false).get(start);
+    browser.followRedirects(true);
     String before = browser.cookie("JSESSIONID").orElseThrow().getValue();
 
     signIn(browser, email, PASSWORD);
@@ -305,7 +311,7 @@ class AccountsIT {
       String csp = response.getResponseHeaderValue("Content-Security-Policy");
       assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
       assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
-      assertEquals("no-referrer", response.getResponseHeaderValue("Referrer-Policy"));
+      assertEquals("same-origin", response.getResponseHeaderValue("Referrer-Policy"));
       assertEquals("nosniff", response.getResponseHeaderValue("X-Content-Type-Options"));
       assertEquals("no-store", response.getResponseHeaderValue("Cache-Control"), path);
     }
@@ -326,6 +332,7 @@ class AccountsIT {
       org.htmlunit.WebRequest post =
           new org.htmlunit.WebRequest(
               new URL(page.getUrl(), form[0]), org.htmlunit.HttpMethod.POST);
+      post.setAdditionalHeader("Origin", ItServer.baseUrl());
       post.setRequestParameters(
           java.util.List.of(
               new org.htmlunit.util.NameValuePair(form[1], form[1]),
@@ -339,6 +346,87 @@ class AccountsIT {
       assertFalse(
           answered.getWebResponse().getContentAsString().contains("Exception"), "no stack trace");
     }
+  }
+
+  /** Viewing the anonymous pages, and switching their language, starts no HTTP session. */
+  @Test
+  void anonymousPagesCreateNoSession() {
+    Browser anonymous = browser.another();
+    for (String path :
+        new String[] {"/", "/login", "/register", "/no-such-page", "/sign-in-problem?reason=x"}) {
+      anonymous.get(path);
+    }
+    assertEquals(List.of(), anonymous.setCookieHeaders(), "no Set-Cookie for anonymous views");
+
+    HtmlPage chinese = anonymous.submit(anonymous.open("/login"), "language", Map.of(), "zh");
+    assertEquals("登录", chinese.getElementsByTagName("h1").get(0).getTextContent());
+    HtmlPage failed =
+        anonymous.submit(
+            chinese,
+            "login",
+            Map.of("email", uniqueEmail(), "password", "wrong password"),
+            "submit");
+    assertEquals(200, failed.getWebResponse().getStatusCode());
+    assertTrue(
+        anonymous.setCookieHeaders().stream().noneMatch(h -> h.startsWith("JSESSIONID")),
+        anonymous.setCookieHeaders().toString());
+  }
+
+  /**
+   * Login CSRF: another site's form that posts valid credentials to /login signs nobody in, and a
+   * registration posted from elsewhere writes nothing; the person gets a page that says why.
+   */
+  @Test
+  void formsPostedFromAnotherSiteAreRefusedAndChangeNothing() throws Exception {
+    String email = uniqueEmail();
+    register(browser, email, "Csrf Target");
+    Browser victim = browser.another();
+    HtmlPage login = victim.open("/login");
+    String viewState = login.getElementByName("jakarta.faces.ViewState").getAttribute("value");
+    String[][] origins = {{"Origin", "https://evil.example"}, {"Origin", "null"}, {null, null}};
+    for (String[] origin : origins) {
+      org.htmlunit.WebRequest post =
+          new org.htmlunit.WebRequest(new URL(baseUrl, "login"), org.htmlunit.HttpMethod.POST);
+      if (origin[0] != null) {
+        post.setAdditionalHeader(origin[0], origin[1]);
+      }
+      post.setRequestParameters(
+          List.of(
+              new org.htmlunit.util.NameValuePair("login", "login"),
+              new org.htmlunit.util.NameValuePair("login:email", email),
+              new org.htmlunit.util.NameValuePair("login:password", PASSWORD),
+              new org.htmlunit.util.NameValuePair("login:submit", "x"),
+              new org.htmlunit.util.NameValuePair("jakarta.faces.ViewState", viewState)));
+      Page refused = victim.send(post);
+      assertEquals(
+          403,
+          refused.getWebResponse().getStatusCode(),
+          String.join(" ", origin[0] + "", origin[1] + ""));
+      assertTrue(
+          refused.getWebResponse().getContentAsString().contains("not sent from a Latchkey page"));
+    }
+    assertFalse(Flows.isSignedIn(victim), "nobody signed in");
+    assertEquals(0, TestDatabase.auditCount("SIGN_IN_SUCCEEDED", email));
+
+    String other = uniqueEmail();
+    HtmlPage register = victim.open("/register");
+    org.htmlunit.WebRequest post =
+        new org.htmlunit.WebRequest(new URL(baseUrl, "register"), org.htmlunit.HttpMethod.POST);
+    post.setAdditionalHeader("Origin", "https://evil.example");
+    post.setAdditionalHeader("Sec-Fetch-Site", "cross-site");
+    post.setRequestParameters(
+        List.of(
+            new org.htmlunit.util.NameValuePair("register", "register"),
+            new org.htmlunit.util.NameValuePair("register:email", other),
+            new org.htmlunit.util.NameValuePair("register:displayName", "Planted"),
+            new org.htmlunit.util.NameValuePair("register:password", PASSWORD),
+            new org.htmlunit.util.NameValuePair("register:passwordAgain", PASSWORD),
+            new org.htmlunit.util.NameValuePair("register:submit", "x"),
+            new org.htmlunit.util.NameValuePair(
+                "jakarta.faces.ViewState",
+                register.getElementByName("jakarta.faces.ViewState").getAttribute("value"))));
+    assertEquals(403, victim.send(post).getWebResponse().getStatusCode());
+    assertEquals(0L, accountCount(other));
   }
 
   @Test
