@@ -4,12 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,14 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AttemptLimits {
 
-  private static final Duration WINDOW = Duration.ofMinutes(1);
   private static final Duration WAIT_FOR_A_TURN = Duration.ofSeconds(2);
-  private static final int MAX_TRACKED_ADDRESSES = 100_000;
 
-  private int perAddress;
+  private PerAddressLimit perAddress;
   private Semaphore hashes;
-  private Clock clock;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
   protected AttemptLimits() {}
 
@@ -51,24 +43,16 @@ public class AttemptLimits {
           int perAddress,
       @ConfigProperty(name = "LATCHKEY_CONCURRENT_PASSWORD_HASHES", defaultValue = "4")
           int concurrentHashes) {
-    if (perAddress < 1 || concurrentHashes < 1) {
+    if (concurrentHashes < 1) {
       throw new IllegalArgumentException("attempt limits must be at least 1");
     }
-    this.clock = clock;
-    this.perAddress = perAddress;
+    this.perAddress = new PerAddressLimit(clock, perAddress);
     this.hashes = new Semaphore(concurrentHashes, true);
   }
 
   /** One attempt from this address; false when the address used up its attempts this minute. */
   public boolean tryAttempt(String clientAddress) {
-    Instant now = clock.instant();
-    if (windows.size() > MAX_TRACKED_ADDRESSES) {
-      windows.values().removeIf(window -> window.isOver(now));
-    }
-    String key = clientAddress == null ? "" : clientAddress;
-    Window window =
-        windows.compute(key, (k, old) -> old == null || old.isOver(now) ? new Window(now) : old);
-    return window.count.incrementAndGet() <= perAddress;
+    return perAddress.tryAcquire(clientAddress);
   }
 
   /**
@@ -92,19 +76,6 @@ public class AttemptLimits {
       return true;
     } finally {
       hashes.release();
-    }
-  }
-
-  private static final class Window {
-    private final Instant start;
-    private final AtomicInteger count = new AtomicInteger();
-
-    private Window(Instant start) {
-      this.start = start;
-    }
-
-    private boolean isOver(Instant now) {
-      return !start.plus(WINDOW).isAfter(now);
     }
   }
 }

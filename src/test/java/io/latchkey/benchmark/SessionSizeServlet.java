@@ -21,9 +21,10 @@ import java.util.Map;
  * in one stream (the total, where shared class descriptors are written once). An attribute that
  * does not serialize is named with its class and the error.
  *
- * <p>Only in the WAR the benchmark builds ({@link BenchWar}); never in the one users deploy. It
- * answers {@code GET /bench/session-size} with JSON: {@code {"session": true, "id": …, "total":
- * bytes or -1, "serializable": …, "attributes": [{"name", "class", "bytes" | "error"}]}}.
+ * <p>Only in the WAR the benchmark builds ({@link BenchWar}); and in the tests' WAR with a movable
+ * clock; never in the one users deploy. It answers {@code GET /bench/session-size} with JSON:
+ * {@code {"session": true, "id": …, "total": bytes or -1, "serializable": …, "attributes":
+ * [{"name", "class", "bytes" | "error"}]}}.
  */
 @WebServlet("/bench/session-size")
 public class SessionSizeServlet extends HttpServlet {

@@ -230,6 +230,7 @@ final class VirtualUser {
     HttpRequest post =
         browserRequest(page.uri())
             .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", page.uri().resolve("/").toString().replaceAll("/$", ""))
             .POST(HttpRequest.BodyPublishers.ofString(form(body)))
             .build();
     return expect(send(post), 302, "the " + what);

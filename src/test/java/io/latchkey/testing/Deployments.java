@@ -24,13 +24,14 @@ public final class Deployments {
 
   /**
    * The packaged WAR plus a clock that tests move forward ({@link
-   * io.latchkey.testing.clock.ServerClock}), written next to it for servers started outside
-   * Arquillian.
+   * io.latchkey.testing.clock.ServerClock}) and the benchmark's session measurement, written next
+   * to it for servers started outside Arquillian.
    */
   public static Path warWithMovableClock() {
     Path file = Path.of(System.getProperty("latchkey.buildDir", "target"), "latchkey-clock.war");
     packagedWar()
-        .addClasses(MovableClock.class, ClockServlet.class)
+        .addClasses(
+            MovableClock.class, ClockServlet.class, io.latchkey.benchmark.SessionSizeServlet.class)
         .as(ZipExporter.class)
         .exportTo(file.toFile(), true);
     return file;

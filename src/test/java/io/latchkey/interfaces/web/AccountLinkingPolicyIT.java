@@ -50,6 +50,10 @@ class AccountLinkingPolicyIT {
 
   private static final int ATTEMPTS_PER_MINUTE = 25;
 
+  private static final int SIGN_IN_STARTS_PER_MINUTE = 8;
+
+  private static final int PENDING_SIGN_INS = 12;
+
   private static final String DEMO_ADMIN =
       "demo-admin-" + java.util.UUID.randomUUID() + "@example.test";
 
@@ -72,6 +76,10 @@ class AccountLinkingPolicyIT {
     environment.put("LATCHKEY_DEMO_ACCOUNTS", DEMO_ADMIN + ":Demo Admin:" + PASSWORD + ":admin");
     environment.put(
         "LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", String.valueOf(ATTEMPTS_PER_MINUTE));
+    environment.put(
+        "LATCHKEY_SIGN_IN_STARTS_PER_ADDRESS_PER_MINUTE",
+        String.valueOf(SIGN_IN_STARTS_PER_MINUTE));
+    environment.put("LATCHKEY_PENDING_SIGN_INS", String.valueOf(PENDING_SIGN_INS));
     environment.put("OIDC_PROVIDER_ID", "testid");
     environment.put("OIDC_PROVIDER_NAME", "TestID");
     environment.put("OIDC_ISSUER", provider.issuer());
@@ -306,6 +314,90 @@ class AccountLinkingPolicyIT {
     advanceClocks(Duration.ofSeconds(61));
     signIn(browser, email, PASSWORD);
     assertTrue(isSignedIn(browser), "a new minute, new attempts");
+  }
+
+  /** A flood of sign-in starts from one address is slowed, and gets a page, not a session. */
+  @Test
+  void oneAddressStartsAFixedNumberOfProviderSignInsAMinute() {
+    for (int start = 1; start <= SIGN_IN_STARTS_PER_MINUTE; start++) {
+      Browser flood = browser.another().followRedirects(false);
+      flood.get("/auth/testid");
+      assertTrue(flood.location().startsWith(provider.issuer()), "start " + start + " admitted");
+    }
+    Browser refused = browser.another();
+    HtmlPage page = Flows.html(refused.get("/auth/testid"));
+    assertAt(page, "/sign-in-problem");
+    assertTrue(page.getElementById("problem").getTextContent().contains("Too many sign-ins"));
+    assertTrue(refused.cookie("JSESSIONID").isEmpty(), "a refused start keeps no session");
+
+    advanceClocks(Duration.ofSeconds(61));
+    assertAt(signInWithProvider(refused, provider, person("Patient")), "/account");
+  }
+
+  /**
+   * However many addresses start sign-ins and leave them at the provider, at most {@code
+   * LATCHKEY_PENDING_SIGN_INS} sessions wait for a callback; a completed sign-in makes room.
+   */
+  @Test
+  void pendingSignInsAreBoundedInTotalAndACompletedOneMakesRoom() {
+    List<Browser> waiting = new java.util.ArrayList<>();
+    List<String> atProvider = new java.util.ArrayList<>();
+    Browser refused = null;
+    for (int start = 1; start <= PENDING_SIGN_INS + 1 && refused == null; start++) {
+      if (start % SIGN_IN_STARTS_PER_MINUTE == 0) {
+        advanceClocks(Duration.ofSeconds(61)); // stay under the per-address limit
+      }
+      Browser next = browser.another().followRedirects(false);
+      next.get("/auth/testid");
+      if (next.location().startsWith(provider.issuer())) {
+        waiting.add(next);
+        atProvider.add(next.location());
+      } else {
+        assertTrue(next.location().contains("reason=too-many-starts"), next.location());
+        assertTrue(next.cookie("JSESSIONID").isEmpty(), "no session for a refused start");
+        refused = next;
+      }
+    }
+    assertTrue(refused != null, "the bound was reached within " + PENDING_SIGN_INS + " starts");
+
+    // One waiting sign-in completes (its session is replaced by a signed-in one): room for one.
+    provider.enqueueLogin(person("Completes"));
+    assertAt(
+        Flows.html(waiting.get(0).followRedirects(true).getAbsolute(atProvider.get(0))),
+        "/account");
+    advanceClocks(Duration.ofSeconds(61));
+    refused.get("/auth/testid");
+    assertTrue(refused.location().startsWith(provider.issuer()), refused.location());
+
+    for (int i = 1; i < waiting.size(); i++) {
+      provider.enqueueLogin(person("Completes " + i));
+      waiting.get(i).followRedirects(true).getAbsolute(atProvider.get(i));
+    }
+    provider.enqueueLogin(person("Completes last"));
+    refused.followRedirects(true).getAbsolute(refused.location());
+  }
+
+  /**
+   * The start keeps nothing the client sent beyond the flow's needs: not its query, headers or
+   * cookies (the mechanism would keep all of them in the session until the callback).
+   */
+  @Test
+  void aSignInStartKeepsNothingOfWhatTheClientSent() {
+    String junk = "x".repeat(2_500);
+    Browser client = browser.another().followRedirects(false);
+    client.addHeader("X-Junk", junk);
+    client.get("/auth/testid?junk=" + junk + "&more=" + junk.substring(0, 1_000));
+    String atProvider = client.location();
+    assertTrue(atProvider.startsWith(provider.issuer()), atProvider);
+    String session = client.get("/bench/session-size").getWebResponse().getContentAsString();
+    assertTrue(session.contains("\"session\":true"), session);
+    assertFalse(session.contains("-1"), "every attribute serializable: " + session);
+    int total = Integer.parseInt(session.replaceAll(".*\"total\":(\\d+).*", "$1"));
+    assertTrue(total < 4_000, "the pending sign-in costs " + total + " bytes: " + session);
+
+    provider.enqueueLogin(person("Trimmed"));
+    HtmlPage account = Flows.html(client.followRedirects(true).getAbsolute(atProvider));
+    assertAt(account, "/account");
   }
 
   // Session limits, on the server's clock ----------------------------------------------------

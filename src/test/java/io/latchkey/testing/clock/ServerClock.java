@@ -19,6 +19,10 @@ public final class ServerClock {
           HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(URI.create(baseUrl).resolve("/test-clock?advance=" + by))
+                      // A post from Latchkey's own origin, as SameOriginFilter requires.
+                      .header(
+                          "Origin",
+                          URI.create(baseUrl).resolve("/").toString().replaceAll("/$", ""))
                       .POST(HttpRequest.BodyPublishers.noBody())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,8 @@ public enum Problem implements Keyed {
   UNVERIFIED_EMAIL("unverified-email"),
   NOT_REGISTERED("not-registered"),
   NOT_CONFIGURED("not-configured"),
-  UNAVAILABLE("unavailable");
+  UNAVAILABLE("unavailable"),
+  TOO_MANY_STARTS("too-many-starts");
 
   private final String key;
 

@@ -57,7 +57,7 @@ class ProviderCallback {
     Exception error = null;
     try {
       openIdMechanism.validateRequest(
-          new ConfiguredUrlRequest(request, security), response, context);
+          ConfiguredUrlRequest.callback(request, security), response, context);
     } catch (AuthenticationException | RuntimeException e) {
       // Also after a refusal: the mechanism dereferences the principal of every result.
       error = e;

@@ -29,6 +29,7 @@ class ProviderStart {
   @Inject ProviderFlows flows;
   @Inject SignInProblems problems;
   @Inject ProviderMetadata provider;
+  @Inject PendingSignIns pendingSignIns;
 
   AuthenticationStatus begin(
       HttpAuthenticationMechanism openIdMechanism,
@@ -54,6 +55,9 @@ class ProviderStart {
     if (kind == AuthPaths.Kind.SIGN_IN && account.isPresent()) {
       return context.redirect(root + "/account");
     }
+    if (kind == AuthPaths.Kind.SIGN_IN && !pendingSignIns.admit(request)) {
+      return problems.show(context, Problem.TOO_MANY_STARTS, null);
+    }
     if (kind != AuthPaths.Kind.SIGN_IN) {
       if (account.isEmpty()) {
         return context.redirect(root + "/login");
@@ -72,7 +76,7 @@ class ProviderStart {
     // 2: the standard mechanism builds the authorization request and redirects.
     try {
       return openIdMechanism.validateRequest(
-          new ConfiguredUrlRequest(request, security),
+          ConfiguredUrlRequest.start(request, security),
           AuthorizationRedirect.of(
               response, kind == AuthPaths.Kind.REAUTHENTICATE, openId.hostedDomainHint()),
           context);
