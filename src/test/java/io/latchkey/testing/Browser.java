@@ -54,9 +54,14 @@ public final class Browser implements TestWatcher, AutoCloseable {
     client.getOptions().setRedirectEnabled(true);
   }
 
-  /** Where the application under test is; paths are resolved against it. */
+  /**
+   * Where the application under test is; paths are resolved against it. The Arquillian-managed
+   * server is reached at its configured base URL ({@link ItServer}), as users reach theirs:
+   * WildFly's Arquillian adapter names it 127.0.0.1, and forms count only from the configured
+   * origin.
+   */
   public Browser at(URL baseUrl) {
-    this.baseUrl = baseUrl;
+    this.baseUrl = ItServer.asConfigured(baseUrl);
     return this;
   }
 

@@ -24,6 +24,14 @@ public final class ItServer {
     return System.getProperty("latchkey.it.healthUrl", baseUrl() + "/health");
   }
 
+  /** {@link #url()} for the managed server however the adapter names it; any other URL as it is. */
+  public static URL asConfigured(URL url) {
+    boolean managed =
+        String.valueOf(url.getPort()).equals(System.getProperty("latchkey.it.httpPort", "8080"))
+            && (url.getHost().equals("127.0.0.1") || url.getHost().equals("localhost"));
+    return managed ? url() : url;
+  }
+
   public static URL url() {
     try {
       return new URL(baseUrl() + "/");

@@ -81,7 +81,9 @@ public final class PayaraProcess extends ServerProcess {
             launch.war().toString()));
     PayaraProcess server =
         new PayaraProcess(
-            startProcess(command, environment, launch.log()), launch.log(), launch.port());
+            startProcess(command, withBaseUrl(environment, launch.port()), launch.log()),
+            launch.log(),
+            launch.port());
     server.awaitLog("ready in", List.of("Failed to deploy", "Exception while loading the app"));
     return server;
   }

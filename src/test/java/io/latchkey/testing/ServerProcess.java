@@ -59,6 +59,16 @@ public abstract class ServerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The environment with {@code LATCHKEY_BASE_URL} set to where this server serves, unless the test
+   * set it: as in any deployment, the forms are accepted only from the configured origin.
+   */
+  protected static Map<String, String> withBaseUrl(Map<String, String> environment, int port) {
+    Map<String, String> variables = new java.util.HashMap<>(environment);
+    variables.putIfAbsent("LATCHKEY_BASE_URL", "http://localhost:" + port);
+    return variables;
+  }
+
   /** Where MicroProfile Health answers. */
   public abstract String healthUrl();
 

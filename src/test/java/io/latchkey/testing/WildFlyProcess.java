@@ -47,7 +47,7 @@ public final class WildFlyProcess extends ServerProcess {
             "-Djboss.http.port=" + port,
             "-Djboss.https.port=" + freePort(),
             "-Djboss.management.http.port=" + managementPort);
-    Map<String, String> variables = new HashMap<>(environment);
+    Map<String, String> variables = new HashMap<>(withBaseUrl(environment, port));
     variables.put("JAVA_HOME", System.getProperty("java.home"));
     // standalone.sh passes SIGTERM on to the server only when started this way.
     variables.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");

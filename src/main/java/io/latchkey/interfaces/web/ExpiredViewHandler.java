@@ -49,7 +49,12 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
         events.remove();
         LOG.info(() -> "Unknown view state posted to " + request.getRequestURI());
         Messages.error("expired.text");
-        Messages.redirect(request.getRequestURI().substring(request.getContextPath().length()));
+        // One leading slash: "//evil.example/login" would be a redirect to another host.
+        Messages.redirect(
+            request
+                .getRequestURI()
+                .substring(request.getContextPath().length())
+                .replaceFirst("^/+", "/"));
       }
     }
     getWrapped().handle();

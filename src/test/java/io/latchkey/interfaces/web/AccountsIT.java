@@ -1,5 +1,6 @@
 package io.latchkey.interfaces.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.htmlunit.Page;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -386,7 +388,8 @@ class AccountsIT {
     String[][] origins = {{"Origin", "https://evil.example"}, {"Origin", "null"}, {null, null}};
     for (String[] origin : origins) {
       org.htmlunit.WebRequest post =
-          new org.htmlunit.WebRequest(new URL(baseUrl, "login"), org.htmlunit.HttpMethod.POST);
+          new org.htmlunit.WebRequest(
+              new URL(ItServer.url(), "login"), org.htmlunit.HttpMethod.POST);
       if (origin[0] != null) {
         post.setAdditionalHeader(origin[0], origin[1]);
       }
@@ -411,7 +414,8 @@ class AccountsIT {
     String other = uniqueEmail();
     HtmlPage register = victim.open("/register");
     org.htmlunit.WebRequest post =
-        new org.htmlunit.WebRequest(new URL(baseUrl, "register"), org.htmlunit.HttpMethod.POST);
+        new org.htmlunit.WebRequest(
+            new URL(ItServer.url(), "register"), org.htmlunit.HttpMethod.POST);
     post.setAdditionalHeader("Origin", "https://evil.example");
     post.setAdditionalHeader("Sec-Fetch-Site", "cross-site");
     post.setRequestParameters(
@@ -427,6 +431,119 @@ class AccountsIT {
                 register.getElementByName("jakarta.faces.ViewState").getAttribute("value"))));
     assertEquals(403, victim.send(post).getWebResponse().getStatusCode());
     assertEquals(0L, accountCount(other));
+  }
+
+  /**
+   * A small fuzz over every form of the anonymous and signed-in pages and over the callback: random
+   * subsets of each form's fields, random and truncated bodies, long, control and non-UTF-8 values,
+   * forged view states, odd paths. Nothing gets an HTTP 500 or a stack trace. The seed is printed.
+   */
+  @Test
+  void randomAndBrokenRequestsNeverGetAnErrorOrAStackTrace() throws Exception {
+    long seed = System.nanoTime();
+    java.util.Random random = new java.util.Random(seed);
+    String context = "seed " + seed + ": ";
+    String email = uniqueEmail();
+    Browser signedIn = browser.another();
+    register(signedIn, email, "Fuzzed");
+    signIn(signedIn, email, PASSWORD);
+    String[] values = {
+      "",
+      "x".repeat(20_000),
+      "%ff%fe%c0%af",
+      "%00",
+      "%E2%80%AEevil",
+      "%F0%9F%92%A5",
+      "%zz",
+      "%",
+      "'; DROP TABLE account; --",
+      "<script>alert(1)</script>",
+      "../../WEB-INF/web.xml",
+      "a@b",
+      PASSWORD,
+      email,
+      "stateless",
+      "-1:-1",
+      "1"
+    };
+    String[][] pages = {
+      {"anonymous", "/"}, {"anonymous", "/login"}, {"anonymous", "/register"},
+      {"anonymous", "/sign-in-problem?reason=failed"}, {"signed-in", "/account"}, {"signed-in", "/"}
+    };
+    for (int round = 0; round < 120; round++) {
+      String[] target = pages[random.nextInt(pages.length)];
+      Browser who = target[0].equals("signed-in") ? signedIn : browser;
+      HtmlPage page = Flows.html(who.get(target[1]));
+      List<org.htmlunit.html.HtmlForm> forms = page.getForms();
+      if (forms.isEmpty()) {
+        continue;
+      }
+      org.htmlunit.html.HtmlForm form = forms.get(random.nextInt(forms.size()));
+      StringBuilder body = new StringBuilder();
+      for (DomElement field : form.getElementsByTagName("input")) {
+        if (random.nextInt(10) < 7) {
+          String name = field.getAttribute("name");
+          String value =
+              name.equals("jakarta.faces.ViewState") && random.nextBoolean()
+                  ? java.net.URLEncoder.encode(field.getAttribute("value"), UTF_8)
+                  : values[random.nextInt(values.length)];
+          body.append(java.net.URLEncoder.encode(name, UTF_8))
+              .append('=')
+              .append(value)
+              .append('&');
+        }
+      }
+      String sent = body.toString();
+      if (random.nextInt(4) == 0) {
+        sent = sent.substring(0, random.nextInt(sent.length() + 1)); // truncated
+      }
+      org.htmlunit.WebRequest post =
+          new org.htmlunit.WebRequest(
+              new URL(page.getUrl(), form.getActionAttribute()), org.htmlunit.HttpMethod.POST);
+      post.setAdditionalHeader("Origin", ItServer.baseUrl());
+      post.setAdditionalHeader("Content-Type", "application/x-www-form-urlencoded");
+      post.setCharset(java.nio.charset.StandardCharsets.ISO_8859_1);
+      post.setRequestBody(sent);
+      assertNoError(context + "POST " + target[1] + " " + abbreviated(sent), who.send(post));
+    }
+    String[] paths = {
+      "//evil.example/x.xhtml?jakarta.faces.ViewState=1",
+      "/x.xhtml?jakarta.faces.ViewState=1",
+      "/login?jakarta.faces.ViewState=%ff",
+      "/WEB-INF/web.xml",
+      "/%2e%2e/WEB-INF/web.xml",
+      "/auth/",
+      "/auth/%00",
+      "/auth/callback",
+      "/auth/callback?state=%ff&code=%00",
+      "/auth/callback?error=%zz&state=x",
+      "/auth/callback?code=" + "c".repeat(4_000),
+      "/sign-in-problem?reason=%ff%fe&support-id=%3Cb%3E",
+      "/admin/user?id=abc",
+      "/link",
+      "/account/confirm?then=%ff",
+      "/jakarta.faces.resource/../../WEB-INF/web.xml.xhtml",
+      "/" + "a".repeat(2_000),
+      "/register?x=" + "%C0%AF".repeat(100),
+      "/login?signed-out=maybe"
+    };
+    for (String path : paths) {
+      assertNoError(context + "GET " + path, browser.get(path));
+      assertNoError(context + "GET (signed in) " + path, signedIn.get(path));
+    }
+  }
+
+  private static void assertNoError(String what, Page answered) {
+    int status = answered.getWebResponse().getStatusCode();
+    String text = answered.getWebResponse().getContentAsString();
+    assertTrue(status < 500, what + " answered " + status);
+    assertFalse(
+        text.contains("Exception") || text.contains("\tat ") || text.contains(".java:"),
+        what + " shows a stack trace");
+  }
+
+  private static String abbreviated(String body) {
+    return body.length() <= 200 ? body : body.substring(0, 200) + "…";
   }
 
   @Test
