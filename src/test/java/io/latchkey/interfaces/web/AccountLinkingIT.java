@@ -245,4 +245,55 @@ class AccountLinkingIT {
   private static String value(HtmlPage page, String id) {
     return page.getElementById(id).getAttribute("value");
   }
+
+  /**
+   * The /link form sent twice at once (a double click, two tabs of one session): the identity is
+   * linked once, one answer is the account page, the other a clear message; no HTTP 500.
+   */
+  @Test
+  void aDoubleSubmittedLinkLinksOnceAndAnswersBothClearly() throws Exception {
+    String email = uniqueEmail();
+    register(browser, email, "Double Clicker");
+    Login google = person("Double Clicker at Provider").withEmail(email);
+    HtmlPage first = signInWithProvider(browser, provider, google);
+    assertAt(first, "/link");
+    Browser otherTab = browser.another();
+    otherTab.cookies().addCookie(browser.cookie("JSESSIONID").orElseThrow());
+    HtmlPage second = otherTab.open("/link");
+    assertAt(second, "/link");
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      var answers =
+          List.of(
+              pool.submit(
+                  () -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return browser.submit(first, "link", Map.of("password", PASSWORD), "submit");
+                  }),
+              pool.submit(
+                  () -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return otherTab.submit(second, "link", Map.of("password", PASSWORD), "submit");
+                  }));
+      int atAccount = 0;
+      for (var answer : answers) {
+        HtmlPage page = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, page.getWebResponse().getStatusCode(), page.getUrl().toString());
+        if (page.getUrl().getPath().endsWith("/account")) {
+          atAccount++;
+        } else {
+          assertAt(page, "/link");
+          assertFalse(messagesOf(page).isBlank(), "the second submit says what happened");
+        }
+      }
+      assertTrue(atAccount >= 1, "the link went through");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(Flows.accountIds(email), linkedAccount(provider, google));
+    assertEquals(1, TestDatabase.auditCount("IDENTITY_LINKED", email));
+  }
 }

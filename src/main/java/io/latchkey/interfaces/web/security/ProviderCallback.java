@@ -62,6 +62,12 @@ class ProviderCallback {
       // Also after a refusal: the mechanism dereferences the principal of every result.
       error = e;
     }
+    if (error == null && results.outcome().isEmpty()) {
+      // The mechanism refused the state before any exchange. The session's flow may still be
+      // under way in another tab (a double click on the same callback): it is left alone.
+      return problems.stateRefused(
+          context, new SignInOutcome.Failed("state missing, reused or not matching"));
+    }
     String idTokenHint = openId.isLogoutAtProvider() ? idToken() : null;
     Optional<ProviderIntent> intent = flows.intent(request);
     flows.endIntent(request);
@@ -71,7 +77,7 @@ class ProviderCallback {
             .orElse(
                 new SignInOutcome.Failed(
                     error == null
-                        ? "state missing, reused or not matching"
+                        ? "no outcome" // not reached: handled above
                         : LogRedaction.describe(
                             error,
                             "code",

@@ -24,11 +24,24 @@ class SignInProblems {
 
   /** Any failure in steps 2–8: logged and audited with a support id; the flow's state is gone. */
   AuthenticationStatus failed(HttpMessageContext context, SignInOutcome.Failed failure) {
+    sessions.discard(context.getRequest());
+    return report(context, failure);
+  }
+
+  /**
+   * A callback whose state the mechanism refused: logged, audited and shown like any failure, but
+   * the session stays as it is, since it belongs to the flow the state was issued for, which may be
+   * completing in another tab at this moment.
+   */
+  AuthenticationStatus stateRefused(HttpMessageContext context, SignInOutcome.Failed failure) {
+    return report(context, failure);
+  }
+
+  private AuthenticationStatus report(HttpMessageContext context, SignInOutcome.Failed failure) {
     HttpServletRequest request = context.getRequest();
     String supportId = SupportIds.next();
     LOG.warning(
         () -> "Provider sign-in failed [support id " + supportId + "]: " + failure.reason());
-    sessions.discard(request);
     providerSignIns.failed(failure.reason(), supportId, request.getRemoteAddr());
     return show(context, failure.cancelled() ? Problem.CANCELLED : Problem.FAILED, supportId);
   }

@@ -190,6 +190,55 @@ class ProviderSignInIT {
    * moment: one account, and every tab signed in to it (none sent to /link for the account its own
    * identity just created). Four callbacks are released together by a barrier, five rounds.
    */
+  /**
+   * Two tabs of one browser (one session) send the same callback at the same moment: one signs in,
+   * the other gets the failure page (the state is single-use), nobody gets an HTTP 500, and the
+   * loser's answer leaves the winner's session alone.
+   */
+  @Test
+  void twoSimultaneousUsesOfOneCallbackSignInOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 4; round++) {
+        Login login = person("Double Callback " + round);
+        Browser first = browser.another().followRedirects(false);
+        String callback = callbackUrl(first, login);
+        Browser second = browser.another().followRedirects(false);
+        second.cookies().addCookie(first.cookie("JSESSIONID").orElseThrow());
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Future<Page>> answers = new ArrayList<>();
+        for (Browser tab : List.of(first, second)) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return tab.getAbsolute(callback);
+                  }));
+        }
+        List<String> locations = new ArrayList<>();
+        for (Future<Page> answer : answers) {
+          Page page = answer.get(30, TimeUnit.SECONDS);
+          assertEquals(302, page.getWebResponse().getStatusCode(), "round " + round);
+          locations.add(page.getWebResponse().getResponseHeaderValue("Location"));
+        }
+        assertEquals(
+            1,
+            locations.stream().filter(l -> l.endsWith("/account")).count(),
+            locations.toString());
+        assertEquals(
+            1,
+            locations.stream().filter(l -> l.contains("/sign-in-problem")).count(),
+            locations.toString());
+        Browser winner = locations.get(0).endsWith("/account") ? first : second;
+        assertTrue(isSignedIn(winner.followRedirects(true)), "round " + round);
+        assertEquals(1, accountIds(login.email()).size(), "round " + round);
+        assertEquals(1, linkCount(login), "round " + round);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void concurrentFirstSignInsOfOneIdentityMakeOneAccountAndSignEveryTabIn() throws Exception {
     int tabs = 4;
