@@ -93,9 +93,10 @@ public class AccountAdministrationService {
   // Actions ------------------------------------------------------------------------------------
 
   public void disable(long adminId, long accountId, String reason, String clientAddress) {
+    long admins = lockActiveAdmins();
     Account account = findForChange(accountId);
     refuseOwnAccount(adminId, accountId);
-    refuseLastAdmin(account);
+    refuseLastAdmin(account, admins);
     account.disable();
     record(AuditEvent.ACCOUNT_DISABLED, adminId, account, reason, clientAddress);
   }
@@ -133,11 +134,12 @@ public class AccountAdministrationService {
   }
 
   public void revokeAdmin(long adminId, long accountId, String reason, String clientAddress) {
+    long admins = lockActiveAdmins();
     Account account = findForChange(accountId);
     if (views.isConfiguredAdmin(account)) {
       throw new AdministrationRefusedException("admin.refused.configuredAdmin");
     }
-    refuseLastAdmin(account);
+    refuseLastAdmin(account, admins);
     if (account.revoke(Role.ADMIN)) {
       record(AuditEvent.ROLE_REVOKED, adminId, account, reason + " (admin)", clientAddress);
     }
@@ -151,9 +153,10 @@ public class AccountAdministrationService {
 
   /** Deletes the account and its identities; its audit entries keep its id and email. */
   public void delete(long adminId, long accountId, String reason, String clientAddress) {
+    long admins = lockActiveAdmins();
     Account account = findForChange(accountId);
     refuseOwnAccount(adminId, accountId);
-    refuseLastAdmin(account);
+    refuseLastAdmin(account, admins);
     record(AuditEvent.ACCOUNT_DELETED, adminId, account, reason, clientAddress);
     accounts.remove(account);
   }
@@ -174,12 +177,20 @@ public class AccountAdministrationService {
     }
   }
 
+  /**
+   * The active admins, counted under a lock on their rows. Taken before the account to change is
+   * locked, so that every change that may remove an admin locks in the same order (admins by id,
+   * then the account): two admins acting on each other queue instead of deadlocking.
+   */
+  private long lockActiveAdmins() {
+    return accounts.countActiveWithGrantedRole(Role.ADMIN);
+  }
+
   /** Refuses a change that would leave no active admin. */
-  private void refuseLastAdmin(Account account) {
+  private void refuseLastAdmin(Account account, long admins) {
     if (!account.isActive() || !views.of(account).hasRole(Role.ADMIN)) {
       return;
     }
-    long admins = accounts.countActiveWithGrantedRole(Role.ADMIN);
     Optional<Account> configured = views.configuredAdmin().flatMap(accounts::findByEmail);
     boolean configuredCounts =
         configured

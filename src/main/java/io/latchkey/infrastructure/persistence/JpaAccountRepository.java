@@ -117,11 +117,11 @@ public class JpaAccountRepository implements AccountRepository {
 
   @Override
   public long countActiveWithGrantedRole(Role role) {
-    // The rows are locked, not only counted: two admins removing each other at the same moment
-    // queue here, and the second one counts what the first left.
+    // The rows are locked, not only counted, in id order: two admins removing each other at the
+    // same moment queue here, and the second one counts what the first left.
     return em.createQuery(
             "SELECT a.id FROM Account a JOIN a.roleGrants g"
-                + " WHERE g.role = :role AND a.status = :active",
+                + " WHERE g.role = :role AND a.status = :active ORDER BY a.id",
             Long.class)
         .setParameter("role", role)
         .setParameter("active", AccountStatus.ACTIVE)

@@ -307,6 +307,97 @@ class AdminConsoleIT {
 
   // Helpers -----------------------------------------------------------------------------------
 
+  /**
+   * Two admins revoking, then disabling, each other at the same moment (the configured admin is
+   * disabled, so each is the other's last fellow admin): one action goes through, the other is
+   * refused as the last admin's, and an active admin always remains. Neither gets an HTTP 500.
+   */
+  @Test
+  void twoAdminsActingOnEachOtherAtOnceLeaveOneAdmin() throws Exception {
+    String emailA = uniqueEmail();
+    String emailB = uniqueEmail();
+    Browser a = admin.another();
+    Browser b = admin.another();
+    register(a, emailA, "Admin A");
+    register(b, emailB, "Admin B");
+    long idA = accountId(emailA);
+    long idB = accountId(emailB);
+    act(idA, "grant-admin", "pair on call");
+    act(idB, "grant-admin", "pair on call");
+    assertAt(signIn(a, emailA, PASSWORD), "/account");
+    assertAt(signIn(b, emailB, PASSWORD), "/account");
+    act(a, accountId(ADMIN), "disable", "the configured admin is away");
+    assertEquals("DISABLED", status(ADMIN));
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (String action : List.of("revoke-admin", "disable")) {
+        if (activeAdmins(idA, idB) < 2) {
+          Browser remaining = isActiveAdmin(idA) ? a : b;
+          long other = remaining == a ? idB : idA;
+          if (count("SELECT COUNT(*) FROM account WHERE id = ? AND status = 'DISABLED'", other)
+              == 1) {
+            act(remaining, other, "enable", "back");
+          }
+          if (count(
+                  "SELECT COUNT(*) FROM account_role WHERE account_id = ? AND role_name = 'ADMIN'",
+                  other)
+              == 0) {
+            act(remaining, other, "grant-admin", "again");
+          }
+          Browser otherBrowser = remaining == a ? b : a;
+          assertAt(signIn(otherBrowser, other == idA ? emailA : emailB, PASSWORD), "/account");
+        }
+        assertEquals(2, activeAdmins(idA, idB), action);
+        HtmlPage aOnB = actionPage(a, idB, action);
+        HtmlPage bOnA = actionPage(b, idA, action);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        var answers =
+            List.of(
+                pool.submit(
+                    () -> {
+                      together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                      return a.submit(aOnB, "action", Map.of("reason", "race"), "confirm");
+                    }),
+                pool.submit(
+                    () -> {
+                      together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                      return b.submit(bOnA, "action", Map.of("reason", "race"), "confirm");
+                    }));
+        for (var answer : answers) {
+          HtmlPage page = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+          assertTrue(page.getWebResponse().getStatusCode() < 500, action + ": " + page.getUrl());
+        }
+        assertEquals(1, activeAdmins(idA, idB), action + ": exactly one admin remains");
+      }
+    } finally {
+      pool.shutdownNow();
+      // The other tests count on the configured admin being the only one.
+      TestDatabase.update("UPDATE account SET status = 'ACTIVE' WHERE email = ?", ADMIN);
+      for (long id : new long[] {idA, idB}) {
+        TestDatabase.update(
+            "DELETE FROM account_role WHERE account_id = ? AND role_name = 'ADMIN'", id);
+      }
+    }
+  }
+
+  private static long activeAdmins(long... ids) {
+    long active = 0;
+    for (long id : ids) {
+      active += isActiveAdmin(id) ? 1 : 0;
+    }
+    return active;
+  }
+
+  private static boolean isActiveAdmin(long id) {
+    return count(
+            "SELECT COUNT(*) FROM account_role r JOIN account a ON a.id = r.account_id"
+                + " WHERE r.account_id = ? AND r.role_name = 'ADMIN' AND a.status = 'ACTIVE'",
+            id)
+        == 1;
+  }
+
   private HtmlPage userPage(long id) {
     return admin.open("/admin/user?id=" + id);
   }
