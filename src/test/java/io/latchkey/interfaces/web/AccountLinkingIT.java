@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latchkey.testing.AtOnce;
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
 import io.latchkey.testing.Flows;
@@ -262,37 +263,21 @@ class AccountLinkingIT {
     HtmlPage second = otherTab.open("/link");
     assertAt(second, "/link");
 
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(2);
-    try {
-      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-      var answers =
-          List.of(
-              pool.submit(
-                  () -> {
-                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                    return browser.submit(first, "link", Map.of("password", PASSWORD), "submit");
-                  }),
-              pool.submit(
-                  () -> {
-                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                    return otherTab.submit(second, "link", Map.of("password", PASSWORD), "submit");
-                  }));
-      int atAccount = 0;
-      for (var answer : answers) {
-        HtmlPage page = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(200, page.getWebResponse().getStatusCode(), page.getUrl().toString());
-        if (page.getUrl().getPath().endsWith("/account")) {
-          atAccount++;
-        } else {
-          assertAt(page, "/link");
-          assertFalse(messagesOf(page).isBlank(), "the second submit says what happened");
-        }
+    List<HtmlPage> answers =
+        AtOnce.run(
+            () -> browser.submit(first, "link", Map.of("password", PASSWORD), "submit"),
+            () -> otherTab.submit(second, "link", Map.of("password", PASSWORD), "submit"));
+    int atAccount = 0;
+    for (HtmlPage page : answers) {
+      assertEquals(200, page.getWebResponse().getStatusCode(), page.getUrl().toString());
+      if (page.getUrl().getPath().endsWith("/account")) {
+        atAccount++;
+      } else {
+        assertAt(page, "/link");
+        assertFalse(messagesOf(page).isBlank(), "the second submit says what happened");
       }
-      assertTrue(atAccount >= 1, "the link went through");
-    } finally {
-      pool.shutdownNow();
     }
+    assertTrue(atAccount >= 1, "the link went through");
     assertEquals(Flows.accountIds(email), linkedAccount(provider, google));
     assertEquals(1, TestDatabase.auditCount("IDENTITY_LINKED", email));
   }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latchkey.testing.AtOnce;
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
 import io.latchkey.testing.Flows;
@@ -329,8 +330,6 @@ class AdminConsoleIT {
     act(a, accountId(ADMIN), "disable", "the configured admin is away");
     assertEquals("DISABLED", status(ADMIN));
 
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       for (String action : List.of("revoke-admin", "disable")) {
         if (activeAdmins(idA, idB) < 2) {
@@ -352,27 +351,16 @@ class AdminConsoleIT {
         assertEquals(2, activeAdmins(idA, idB), action);
         HtmlPage aOnB = actionPage(a, idB, action);
         HtmlPage bOnA = actionPage(b, idA, action);
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-        var answers =
-            List.of(
-                pool.submit(
-                    () -> {
-                      together.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                      return a.submit(aOnB, "action", Map.of("reason", "race"), "confirm");
-                    }),
-                pool.submit(
-                    () -> {
-                      together.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                      return b.submit(bOnA, "action", Map.of("reason", "race"), "confirm");
-                    }));
-        for (var answer : answers) {
-          HtmlPage page = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        List<HtmlPage> answers =
+            AtOnce.run(
+                () -> a.submit(aOnB, "action", Map.of("reason", "race"), "confirm"),
+                () -> b.submit(bOnA, "action", Map.of("reason", "race"), "confirm"));
+        for (HtmlPage page : answers) {
           assertTrue(page.getWebResponse().getStatusCode() < 500, action + ": " + page.getUrl());
         }
         assertEquals(1, activeAdmins(idA, idB), action + ": exactly one admin remains");
       }
     } finally {
-      pool.shutdownNow();
       // The other tests count on the configured admin being the only one.
       TestDatabase.update("UPDATE account SET status = 'ACTIVE' WHERE email = ?", ADMIN);
       for (long id : new long[] {idA, idB}) {
