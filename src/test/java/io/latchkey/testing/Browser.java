@@ -183,6 +183,12 @@ public final class Browser implements TestWatcher, AutoCloseable {
     return List.copyOf(setCookieHeaders);
   }
 
+  /** Accepts the server's self-signed certificate (a test server's https listener). */
+  public Browser trustingAnyCertificate() {
+    client.getOptions().setUseInsecureSSL(true);
+    return this;
+  }
+
   /** Sends this header with every further request (for example Accept-Language). */
   public Browser addHeader(String name, String value) {
     client.addRequestHeader(name, value);

@@ -61,6 +61,12 @@ public final class PayaraProcess extends ServerProcess {
 
   /** Boots Payara Micro as {@code launch} says, with these environment variables. */
   public static PayaraProcess start(Launch launch, Map<String, String> environment) {
+    return start(launch, environment, List.of());
+  }
+
+  /** As {@link #start(Launch, Map)}, with more Payara Micro options (e.g. {@code --sslport}). */
+  public static PayaraProcess start(
+      Launch launch, Map<String, String> environment, List<String> payaraOptions) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launch.jvmOptions());
@@ -79,6 +85,7 @@ public final class PayaraProcess extends ServerProcess {
             "/",
             "--deploy",
             launch.war().toString()));
+    command.addAll(payaraOptions);
     PayaraProcess server =
         new PayaraProcess(
             startProcess(command, withBaseUrl(environment, launch.port()), launch.log()),
