@@ -1,6 +1,7 @@
 package io.latchkey.interfaces.web;
 
 import jakarta.faces.FacesException;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.component.UIViewRoot;
@@ -25,6 +26,14 @@ public class MissingViews extends ViewHandlerWrapper {
   public UIViewRoot restoreView(FacesContext context, String viewId) {
     try {
       return super.restoreView(context, viewId);
+    } catch (FacesException e) {
+      if (!isMissingView(e)) {
+        // The posted state does not fit the view (for example "stateless" posted to a view that
+        // keeps state): the form cannot be restored, as if it had expired (ExpiredViewHandler).
+        ViewExpiredException expired = new ViewExpiredException(e.getMessage(), viewId);
+        expired.initCause(e);
+        throw expired;
+      }
     } catch (Exception e) { // Mojarra throws its FacesFileNotFoundException undeclared
       if (!isMissingView(e)) {
         throw e instanceof RuntimeException runtime ? runtime : new FacesException(e);

@@ -440,7 +440,7 @@ class AccountsIT {
    */
   @Test
   void randomAndBrokenRequestsNeverGetAnErrorOrAStackTrace() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("latchkey.fuzz.seed", System.nanoTime()); // to replay a failure
     java.util.Random random = new java.util.Random(seed);
     String context = "seed " + seed + ": ";
     String email = uniqueEmail();
