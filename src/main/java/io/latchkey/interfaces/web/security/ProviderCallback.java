@@ -71,15 +71,16 @@ class ProviderCallback {
     String idTokenHint = openId.isLogoutAtProvider() ? idToken() : null;
     Optional<ProviderIntent> intent = flows.intent(request);
     flows.endIntent(request);
+    // Without an outcome the mechanism threw (a state refusal returned above).
+    Exception thrown = error;
     SignInOutcome outcome =
         results
             .outcome()
-            .orElse(
-                new SignInOutcome.Failed(
-                    error == null
-                        ? "no outcome" // not reached: handled above
-                        : LogRedaction.describe(
-                            error,
+            .orElseGet(
+                () ->
+                    new SignInOutcome.Failed(
+                        LogRedaction.describe(
+                            thrown,
                             "code",
                             request.getParameter("code"),
                             "state",
