@@ -50,7 +50,16 @@ public class LinkBacking {
    * identity waits for. L3: the identity is linked and the account signed in (steps 8–9).
    */
   public void link() {
-    Optional<PendingLink> current = flows.pendingLink(request());
+    flows.confirmPendingLink(request(), this::confirm);
+  }
+
+  private void confirm(Optional<PendingLink> current) {
+    if (current.isEmpty() && sessions.endedMeanwhile(request())) {
+      // The same form was sent twice and the first request linked and signed in, under a new
+      // session id: that answer stands, and this one leads to where it led.
+      redirect("/account");
+      return;
+    }
     if (current.isEmpty() || !current.get().id().equals(pendingId)) {
       Messages.error("link.stale");
       return;
@@ -80,10 +89,12 @@ public class LinkBacking {
   /** Nothing is linked, nothing is written, and the session ends. */
   public void cancel() {
     sessions.end(request(), (HttpServletResponse) facesContext.getExternalContext().getResponse());
+    redirect("/login?link-cancelled=true");
+  }
+
+  private void redirect(String path) {
     try {
-      facesContext
-          .getExternalContext()
-          .redirect(request().getContextPath() + "/login?link-cancelled=true");
+      facesContext.getExternalContext().redirect(request().getContextPath() + path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a provider flow leaves in the browser's session between two requests: the intent of a
@@ -18,6 +21,16 @@ public class ProviderFlows {
 
   private static final String INTENT = "io.latchkey.providerIntent";
   private static final String PENDING_LINK = "io.latchkey.pendingLink";
+
+  /**
+   * Link confirmations of one session run one at a time; sessions share one of these locks by their
+   * id's hash (a bounded set, nothing to clean up; two sessions rarely wait on each other).
+   */
+  private static final Object[] LINK_LOCKS = new Object[64];
+
+  static {
+    Arrays.setAll(LINK_LOCKS, i -> new Object());
+  }
 
   @Inject Clock clock;
 
@@ -79,10 +92,31 @@ public class ProviderFlows {
     }
   }
 
+  /**
+   * Runs {@code confirmation} with this session's pending link, one request of a session at a time:
+   * when the form is sent twice (a double click, two tabs), the second request waits for the first
+   * and sees what it left: the link still pending after a wrong password, or the session ended
+   * because the first one signed in under a new id.
+   */
+  public void confirmPendingLink(
+      HttpServletRequest request, Consumer<Optional<PendingLink>> confirmation) {
+    synchronized (
+        LINK_LOCKS[
+            Math.floorMod(Objects.hashCode(request.getRequestedSessionId()), LINK_LOCKS.length)]) {
+      confirmation.accept(pendingLink(request));
+    }
+  }
+
   private static <T> Optional<T> attribute(HttpServletRequest request, String name, Class<T> type) {
     HttpSession session = request.getSession(false);
-    return session == null
-        ? Optional.empty()
-        : Optional.ofNullable(session.getAttribute(name)).filter(type::isInstance).map(type::cast);
+    try {
+      return session == null
+          ? Optional.empty()
+          : Optional.ofNullable(session.getAttribute(name))
+              .filter(type::isInstance)
+              .map(type::cast);
+    } catch (IllegalStateException endedByAnotherRequest) {
+      return Optional.empty();
+    }
   }
 }

@@ -139,6 +139,26 @@ public class Sessions {
     signedIn.ifPresent(s -> request.getSession(true).setAttribute(SignedInSession.ATTRIBUTE, s));
   }
 
+  /**
+   * Whether another request of this session ended it while this one ran (Undertow, wrapped by
+   * WildFly, still hands out the ended session, whose every use then throws).
+   */
+  public boolean endedMeanwhile(HttpServletRequest request) {
+    if (request.getRequestedSessionId() == null) {
+      return false;
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return true;
+    }
+    try {
+      session.getAttribute(SignedInSession.ATTRIBUTE);
+      return !request.isRequestedSessionIdValid();
+    } catch (IllegalStateException ended) {
+      return true;
+    }
+  }
+
   /** Sign-out: the session is invalidated and the browser told to forget its cookie. */
   public void end(HttpServletRequest request, HttpServletResponse response) {
     invalidate(request.getSession(false));
