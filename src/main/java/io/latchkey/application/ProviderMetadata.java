@@ -18,4 +18,11 @@ public interface ProviderMetadata {
    * mechanism then fails on its own, with a page).
    */
   Optional<String> inconsistency();
+
+  /**
+   * Whether the provider promises to name itself in every authorization response ({@code
+   * authorization_response_iss_parameter_supported}, RFC 9207): a callback without {@code iss} is
+   * then refused.
+   */
+  boolean namesIssuerInAuthorizationResponses();
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +42,8 @@ public class OpenIdSettings {
   private Duration readTimeout;
   private String redirectUri;
   private boolean logoutAtProvider;
+  private boolean pkce;
+  private boolean clientSecretBasic;
 
   protected OpenIdSettings() {}
 
@@ -63,7 +66,18 @@ public class OpenIdSettings {
       @ConfigProperty(name = "OIDC_LOGOUT_AT_PROVIDER", defaultValue = "false")
           boolean logoutAtProvider,
       @ConfigProperty(name = "LATCHKEY_ALLOW_HTTP_ISSUER", defaultValue = "false")
-          boolean allowHttpIssuer) {
+          boolean allowHttpIssuer,
+      @ConfigProperty(name = "OIDC_PKCE", defaultValue = "true") boolean pkce,
+      @ConfigProperty(name = "OIDC_CLIENT_AUTH", defaultValue = "client_secret_post")
+          String clientAuth,
+      @ConfigProperty(name = "LATCHKEY_PROVIDERS") Optional<String> providers) {
+    if (providerIds(providers.orElse(null)).size() > 1) {
+      throw new IllegalArgumentException(
+          "LATCHKEY_PROVIDERS names "
+              + providerIds(providers.get())
+              + ": a deployment serves one provider, because the standard OpenID mechanism runs"
+              + " one configuration per application (README: 'One provider per deployment')");
+    }
     if (!providerId.matches("[a-z0-9-]{1,32}") || "callback".equals(providerId)) {
       throw new IllegalArgumentException("OIDC_PROVIDER_ID must be 1 to 32 of a-z, 0-9 and -");
     }
@@ -86,6 +100,46 @@ public class OpenIdSettings {
     this.readTimeout = Duration.ofSeconds(readSeconds);
     this.redirectUri = security.baseUrl() + CALLBACK_PATH;
     this.logoutAtProvider = logoutAtProvider;
+    this.pkce = pkce;
+    if (!clientAuth.equals("client_secret_post") && !clientAuth.equals("client_secret_basic")) {
+      throw new IllegalArgumentException(
+          "OIDC_CLIENT_AUTH must be client_secret_post or client_secret_basic");
+    }
+    this.clientSecretBasic = clientAuth.equals("client_secret_basic");
+  }
+
+  /**
+   * Whether authorization requests carry a PKCE challenge (S256) and code exchanges its verifier;
+   * on unless {@code OIDC_PKCE=false}, for a provider that refuses it.
+   */
+  public boolean usesPkce() {
+    return pkce;
+  }
+
+  /**
+   * Whether the client authenticates at the token endpoint with HTTP Basic ({@code
+   * client_secret_basic}) rather than in the form ({@code client_secret_post}, the default).
+   */
+  public boolean usesClientSecretBasic() {
+    return clientSecretBasic;
+  }
+
+  /**
+   * The provider ids {@code LATCHKEY_PROVIDERS} lists (comma-separated, in order), each 1 to 32 of
+   * a-z, 0-9 and -; empty when it is unset or blank.
+   */
+  static List<String> providerIds(String list) {
+    if (list == null || list.isBlank()) {
+      return List.of();
+    }
+    List<String> ids = Arrays.stream(list.split(",")).map(String::strip).toList();
+    for (String id : ids) {
+      if (!id.matches("[a-z0-9-]{1,32}") || "callback".equals(id)) {
+        throw new IllegalArgumentException(
+            "LATCHKEY_PROVIDERS must list ids of 1 to 32 of a-z, 0-9 and -, not '" + id + "'");
+      }
+    }
+    return ids;
   }
 
   /**

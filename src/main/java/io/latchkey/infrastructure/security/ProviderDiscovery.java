@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ public class ProviderDiscovery implements ProviderMetadata {
 
   private volatile Result last;
   private volatile String endSessionEndpoint;
+  private volatile boolean namesIssuer;
 
   /** What the last look found; {@code problem} is null when all is well. */
   record Result(Instant at, boolean reachable, String problem) {}
@@ -57,6 +59,14 @@ public class ProviderDiscovery implements ProviderMetadata {
       check();
     }
     return Optional.ofNullable(endSessionEndpoint);
+  }
+
+  @Override
+  public boolean namesIssuerInAuthorizationResponses() {
+    if (last == null && settings.isConfigured()) {
+      check();
+    }
+    return namesIssuer;
   }
 
   Result check() {
@@ -101,6 +111,7 @@ public class ProviderDiscovery implements ProviderMetadata {
       }
     }
     endSessionEndpoint = document.getString("end_session_endpoint", null);
+    namesIssuer = document.get("authorization_response_iss_parameter_supported") == JsonValue.TRUE;
     return null;
   }
 }

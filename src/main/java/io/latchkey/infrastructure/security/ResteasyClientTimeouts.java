@@ -9,12 +9,14 @@ import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 import org.jboss.resteasy.client.jaxrs.api.ClientBuilderConfiguration;
 import org.jboss.resteasy.client.jaxrs.engine.ClientHttpEngineFactory;
 import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpAsyncClient4Engine;
+import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 import org.jboss.resteasy.client.jaxrs.engines.AsyncClientHttpEngine;
 import org.jboss.resteasy.client.jaxrs.engines.ClientHttpEngineBuilder43;
 
 /**
  * WildFly (RESTEasy 6.2.11 and later): builds the HTTP engine of every JAX-RS client of this
- * application with the {@link ProviderCallTimeouts}, unless the client sets its own.
+ * application with the {@link ProviderCallTimeouts}, unless the client sets its own, and with the
+ * token request changes of {@link ResteasyTokenRequests}.
  *
  * <p>Why this way: RESTEasy has no default timeout, no system property for one and no Jersey-like
  * auto-discovery, but each new {@code ClientBuilder} looks up a {@code ClientHttpEngineFactory}
@@ -52,7 +54,10 @@ public class ResteasyClientTimeouts implements ClientHttpEngineFactory {
           configuration.defaultProxyPort(),
           configuration.defaultProxyScheme());
     }
-    return new ClientHttpEngineBuilder43().resteasyClientBuilder(copy).build();
+    ClientHttpEngine engine = new ClientHttpEngineBuilder43().resteasyClientBuilder(copy).build();
+    return engine instanceof ApacheHttpClient43Engine apache
+        ? new ResteasyTokenRequests(apache)
+        : engine;
   }
 
   /** The engine of {@code useAsyncHttpEngine()} (not used by the OpenID mechanism). */

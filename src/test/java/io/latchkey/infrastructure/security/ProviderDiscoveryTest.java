@@ -49,7 +49,10 @@ class ProviderDiscoveryTest {
             2,
             2,
             false,
-            false);
+            false,
+            true,
+            "client_secret_post",
+            Optional.empty());
     return discovery;
   }
 }

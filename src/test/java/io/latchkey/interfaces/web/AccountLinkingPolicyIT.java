@@ -34,9 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The linking settings a deployment can choose, on a server started with them: {@code
- * OIDC_AUTO_LINK=verified-email}, and re-authentication windows of two seconds (instead of five and
- * fifteen minutes) so that a test can let a sign-in grow stale.
+ * The linking settings a deployment can choose, on a server started with them, in the per-provider
+ * variables ({@code LATCHKEY_PROVIDERS=testid}): {@code OIDC_TESTID_AUTO_LINK=verified-email},
+ * {@code OIDC_TESTID_CLIENT_AUTH=client_secret_basic} (its provider accepts nothing else, and
+ * promises RFC 9207's {@code iss}), and re-authentication windows of two seconds (instead of five
+ * and fifteen minutes) so that a test can let a sign-in grow stale.
  */
 @ExtendWith(TestDatabase.class)
 class AccountLinkingPolicyIT {
@@ -68,11 +70,14 @@ class AccountLinkingPolicyIT {
     String baseUrl = "http://localhost:" + port;
     provider =
         TestProvider.start("latchkey-policy", "policy-client-secret", baseUrl + "/auth/callback");
+    // A provider registered for client_secret_basic only, which promises RFC 9207's iss.
+    provider.setTokenAuthMethods("client_secret_basic");
+    provider.setNamesItselfInResponses(true);
     Map<String, String> environment = new java.util.HashMap<>();
     environment.put("LATCHKEY_BASE_URL", baseUrl);
     environment.put("LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl"));
     environment.put("LATCHKEY_ADMIN_EMAIL", ADMIN);
-    environment.put("OIDC_AUTO_LINK", "verified-email");
+    environment.put("OIDC_TESTID_AUTO_LINK", "verified-email");
     environment.put("LATCHKEY_DEMO_ACCOUNTS", DEMO_ADMIN + ":Demo Admin:" + PASSWORD + ":admin");
     environment.put(
         "LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", String.valueOf(ATTEMPTS_PER_MINUTE));
@@ -80,11 +85,13 @@ class AccountLinkingPolicyIT {
         "LATCHKEY_SIGN_IN_STARTS_PER_ADDRESS_PER_MINUTE",
         String.valueOf(SIGN_IN_STARTS_PER_MINUTE));
     environment.put("LATCHKEY_PENDING_SIGN_INS", String.valueOf(PENDING_SIGN_INS));
-    environment.put("OIDC_PROVIDER_ID", "testid");
-    environment.put("OIDC_PROVIDER_NAME", "TestID");
-    environment.put("OIDC_ISSUER", provider.issuer());
-    environment.put("OIDC_CLIENT_ID", "latchkey-policy");
-    environment.put("OIDC_CLIENT_SECRET", "policy-client-secret");
+    // The per-provider variables (the other servers use the single-provider OIDC_* ones).
+    environment.put("LATCHKEY_PROVIDERS", "testid");
+    environment.put("OIDC_TESTID_NAME", "TestID");
+    environment.put("OIDC_TESTID_ISSUER", provider.issuer());
+    environment.put("OIDC_TESTID_CLIENT_ID", "latchkey-policy");
+    environment.put("OIDC_TESTID_CLIENT_SECRET", "policy-client-secret");
+    environment.put("OIDC_TESTID_CLIENT_AUTH", "client_secret_basic");
     server = PayaraProcess.start(port, environment, Deployments.warWithMovableClock());
   }
 
@@ -110,6 +117,29 @@ class AccountLinkingPolicyIT {
     advanceClocks(Duration.ofSeconds(61));
     browser.at(server.baseUrl());
     provider.clearLogins();
+  }
+
+  @Test
+  void aProviderForClientSecretBasicOnlyGetsTheSecretInTheHeaderAndItsIssuerPromiseHolds() {
+    Login login = person("Basic Client");
+    HtmlPage account = signInWithProvider(browser, provider, login);
+    assertAt(account, "/account");
+    TestProvider.TokenRequest request = provider.lastTokenRequest();
+    assertEquals("client_secret_basic", request.clientAuthentication());
+    assertFalse(request.form().containsKey("client_secret"), "no secret in the form");
+    assertTrue(request.form().containsKey("code_verifier"), "PKCE as well");
+
+    // The provider promised to name itself in every authorization response: one without iss
+    // did not come from it.
+    provider.setResponseIssuer("");
+    try {
+      Login unnamed = person("Unnamed Response");
+      HtmlPage page = signInWithProvider(browser.another(), provider, unnamed);
+      assertAt(page, "/sign-in-problem");
+      assertEquals(List.of(), Flows.accountIds(unnamed.email()));
+    } finally {
+      provider.setResponseIssuer(null);
+    }
   }
 
   @Test

@@ -14,6 +14,11 @@ public enum Hostility {
   WRONG_ISSUER,
   /** The {@code aud} claim names another client. */
   WRONG_AUDIENCE,
+  /**
+   * The {@code aud} claim names the client and another one (with {@code azp} the client): refused
+   * unless the other audience is trusted (OpenID Core 3.1.3.7).
+   */
+  EXTRA_AUDIENCE,
   /** The {@code azp} claim names another client. */
   WRONG_AZP,
   /** {@code exp} one hour ago, {@code iat} two hours ago. */
@@ -29,5 +34,12 @@ public enum Hostility {
   /** The token endpoint waits {@link TestProvider#setHangDuration} before a correct answer. */
   TOKEN_ENDPOINT_HANG,
   /** The authorization endpoint redirects back with {@code error=access_denied}. */
-  DENY
+  DENY,
+  /**
+   * The id_token has no {@code email}, {@code email_verified}, {@code name} or {@code picture}:
+   * only the userinfo endpoint tells them (OpenID Core allows it; many providers do it).
+   */
+  PROFILE_ONLY_AT_USERINFO,
+  /** As {@link #PROFILE_ONLY_AT_USERINFO}, and the userinfo response names another {@code sub}. */
+  USERINFO_OTHER_SUBJECT
 }

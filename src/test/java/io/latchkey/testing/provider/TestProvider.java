@@ -96,6 +96,18 @@ public final class TestProvider implements AutoCloseable {
   private volatile Keys keys;
   private volatile boolean jwksAvailable = true;
   private volatile Duration hangDuration = Duration.ofSeconds(60);
+  private volatile boolean pkceRequired;
+  private volatile List<String> tokenAuthMethods =
+      List.of("client_secret_basic", "client_secret_post");
+  private volatile boolean namesItselfInResponses;
+  private volatile String responseIssuer;
+  private volatile TokenRequest lastTokenRequest;
+
+  /**
+   * What the last token request sent: its form fields and how the client authenticated ({@code
+   * client_secret_basic} or {@code client_secret_post}).
+   */
+  public record TokenRequest(Map<String, String> form, String clientAuthentication) {}
 
   private record Keys(RSAKey signing, JWKSet published) {}
 
@@ -104,7 +116,8 @@ public final class TestProvider implements AutoCloseable {
    */
   private volatile Duration authTimeOffset = Duration.ZERO;
 
-  private record Grant(String redirectUri, String nonce, boolean maxAgeAsked, Login login) {}
+  private record Grant(
+      String redirectUri, String nonce, boolean maxAgeAsked, String codeChallenge, Login login) {}
 
   private interface Handler {
     void handle(HttpExchange exchange) throws Exception;
@@ -203,6 +216,45 @@ public final class TestProvider implements AutoCloseable {
   }
 
   /**
+   * When true, an authorization request without an S256 {@code code_challenge} is answered with
+   * {@code error=invalid_request}. A code whose request had a challenge is always exchanged only
+   * with the matching {@code code_verifier} (RFC 7636 4.6), as real providers do.
+   */
+  public void setPkceRequired(boolean required) {
+    pkceRequired = required;
+  }
+
+  /**
+   * The client authentication methods the token endpoint accepts (and discovery lists), of {@code
+   * client_secret_basic} and {@code client_secret_post}; both unless set.
+   */
+  public void setTokenAuthMethods(String... methods) {
+    tokenAuthMethods = List.of(methods);
+  }
+
+  /**
+   * RFC 9207: whether discovery says {@code authorization_response_iss_parameter_supported}, and
+   * the authorization response then carries {@code iss} — this provider's issuer unless {@link
+   * #setResponseIssuer} says another.
+   */
+  public void setNamesItselfInResponses(boolean names) {
+    namesItselfInResponses = names;
+  }
+
+  /**
+   * The {@code iss} of later authorization responses: null for this issuer when it names itself,
+   * empty for none even then.
+   */
+  public void setResponseIssuer(String issuer) {
+    responseIssuer = issuer;
+  }
+
+  /** The last token request, or null when none came. */
+  public TokenRequest lastTokenRequest() {
+    return lastTokenRequest;
+  }
+
+  /**
    * Requests so far to "discovery", "authorize", "token", "jwks", "userinfo" or "logout".
    *
    * @throws IllegalArgumentException for any other name
@@ -261,9 +313,11 @@ public final class TestProvider implements AutoCloseable {
     document.put("subject_types_supported", List.of("public"));
     document.put("id_token_signing_alg_values_supported", List.of("RS256"));
     document.put("scopes_supported", List.of("openid", "email", "profile"));
-    document.put(
-        "token_endpoint_auth_methods_supported",
-        List.of("client_secret_basic", "client_secret_post"));
+    document.put("token_endpoint_auth_methods_supported", tokenAuthMethods);
+    document.put("code_challenge_methods_supported", List.of("S256"));
+    if (namesItselfInResponses) {
+      document.put("authorization_response_iss_parameter_supported", true);
+    }
     document.put("claims_supported", CLAIMS);
     send(exchange, 200, JSON, JSONObjectUtils.toJSONString(document));
   }
@@ -276,8 +330,13 @@ public final class TestProvider implements AutoCloseable {
       return;
     }
     Map<String, String> answer = new LinkedHashMap<>();
+    String challenge = params.get("code_challenge");
     if (!"code".equals(params.get("response_type"))) {
       answer.put("error", "unsupported_response_type");
+    } else if (challenge != null && !"S256".equals(params.get("code_challenge_method"))
+        || pkceRequired && challenge == null) {
+      answer.put("error", "invalid_request");
+      answer.put("error_description", "PKCE with S256 is required");
     } else {
       Login login = logins.poll();
       login = login == null ? Login.DEFAULT : login;
@@ -287,12 +346,16 @@ public final class TestProvider implements AutoCloseable {
         String code = randomToken();
         codes.put(
             code,
-            new Grant(redirectUri, params.get("nonce"), params.containsKey("max_age"), login));
+            new Grant(
+                redirectUri, params.get("nonce"), params.containsKey("max_age"), challenge, login));
         answer.put("code", code);
       }
     }
     if (params.containsKey("state")) {
       answer.put("state", params.get("state"));
+    }
+    if (responseIssuer != null ? !responseIssuer.isEmpty() : namesItselfInResponses) {
+      answer.put("iss", responseIssuer == null ? issuer : responseIssuer);
     }
     redirect(exchange, withQuery(redirectUri, answer));
   }
@@ -303,7 +366,13 @@ public final class TestProvider implements AutoCloseable {
       return;
     }
     Map<String, String> params = params(exchange);
-    if (!isClientAuthenticated(exchange, params)) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    String method =
+        authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+            ? "client_secret_basic"
+            : "client_secret_post";
+    lastTokenRequest = new TokenRequest(Map.copyOf(params), method);
+    if (!tokenAuthMethods.contains(method) || !isClientAuthenticated(exchange, params)) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"test-provider\"");
       sendError(exchange, 401, "invalid_client");
       return;
@@ -313,7 +382,10 @@ public final class TestProvider implements AutoCloseable {
       return;
     }
     Grant grant = codes.remove(params.getOrDefault("code", ""));
-    if (grant == null || !grant.redirectUri().equals(params.get("redirect_uri"))) {
+    if (grant == null
+        || !grant.redirectUri().equals(params.get("redirect_uri"))
+        || grant.codeChallenge() != null
+            && !grant.codeChallenge().equals(s256(params.get("code_verifier")))) {
       sendError(exchange, 400, "invalid_grant");
       return;
     }
@@ -360,7 +432,27 @@ public final class TestProvider implements AutoCloseable {
       sendError(exchange, 401, "invalid_token");
       return;
     }
-    send(exchange, 200, JSON, JSONObjectUtils.toJSONString(login.claims()));
+    Map<String, Object> claims = new LinkedHashMap<>(login.claims());
+    if (login.hostility() == Hostility.USERINFO_OTHER_SUBJECT) {
+      claims.put("sub", "someone-else");
+    }
+    send(exchange, 200, JSON, JSONObjectUtils.toJSONString(claims));
+  }
+
+  /** The S256 challenge of a PKCE verifier (RFC 7636 4.2); null for none. */
+  static String s256(String verifier) {
+    if (verifier == null) {
+      return null;
+    }
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void logout(HttpExchange exchange) throws IOException {
@@ -394,7 +486,12 @@ public final class TestProvider implements AutoCloseable {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(hostility == Hostility.WRONG_ISSUER ? "http://evil.example.test" : issuer)
-            .audience(hostility == Hostility.WRONG_AUDIENCE ? OTHER_CLIENT : clientId)
+            .audience(
+                switch (hostility) {
+                  case WRONG_AUDIENCE -> List.of(OTHER_CLIENT);
+                  case EXTRA_AUDIENCE -> List.of(clientId, OTHER_CLIENT);
+                  default -> List.of(clientId);
+                })
             .claim("azp", hostility == Hostility.WRONG_AZP ? OTHER_CLIENT : clientId)
             .issueTime(Date.from(expired ? now.minus(Duration.ofHours(2)) : now))
             .expirationTime(
@@ -406,6 +503,10 @@ public final class TestProvider implements AutoCloseable {
       claims.claim("auth_time", now.plus(authTimeOffset).getEpochSecond());
     }
     login.claims().forEach(claims::claim);
+    if (hostility == Hostility.PROFILE_ONLY_AT_USERINFO
+        || hostility == Hostility.USERINFO_OTHER_SUBJECT) {
+      List.of("email", "email_verified", "name", "picture").forEach(c -> claims.claim(c, null));
+    }
     if (hostility == Hostility.MISSING_SUB) {
       claims.subject(null);
     }

@@ -3,16 +3,18 @@ package io.latchkey.interfaces.web.security;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Step 2: the response the standard mechanism writes its redirect to the provider into; the
  * authorization request gets the parameters the mechanism cannot vary per request — {@code
- * prompt=login} and {@code max_age=0} for a re-authentication, and {@code hd} (Google Workspace's
- * hosted-domain hint) when the deployment names one domain.
+ * prompt=login} and {@code max_age=0} for a re-authentication, {@code hd} (Google Workspace's
+ * hosted-domain hint) when the deployment names one domain, and the PKCE challenge of this flow.
  *
  * <p>Why here: the mechanism evaluates its {@code prompt} and {@code extraParameters} once per
  * application, so they cannot differ from one request to the next.
@@ -20,15 +22,28 @@ import java.util.Map;
 final class AuthorizationRedirect extends HttpServletResponseWrapper {
 
   private final Map<String, String> parameters;
+  private final UnaryOperator<String> challengeForState;
 
-  private AuthorizationRedirect(HttpServletResponse response, Map<String, String> parameters) {
+  private AuthorizationRedirect(
+      HttpServletResponse response,
+      Map<String, String> parameters,
+      UnaryOperator<String> challengeForState) {
     super(response);
     this.parameters = parameters;
+    this.challengeForState = challengeForState;
   }
 
-  /** The response unchanged when there is nothing to add. */
+  /**
+   * The response unchanged when there is nothing to add.
+   *
+   * @param challengeForState with PKCE: gives the S256 challenge for the flow of a state (the
+   *     mechanism's state is known only once it redirects); null without PKCE
+   */
   static HttpServletResponse of(
-      HttpServletResponse response, boolean freshLogin, String hostedDomainHint) {
+      HttpServletResponse response,
+      boolean freshLogin,
+      String hostedDomainHint,
+      UnaryOperator<String> challengeForState) {
     Map<String, String> parameters = new LinkedHashMap<>();
     if (freshLogin) {
       parameters.put("prompt", "login");
@@ -37,12 +52,35 @@ final class AuthorizationRedirect extends HttpServletResponseWrapper {
     if (hostedDomainHint != null) {
       parameters.put("hd", hostedDomainHint);
     }
-    return parameters.isEmpty() ? response : new AuthorizationRedirect(response, parameters);
+    return parameters.isEmpty() && challengeForState == null
+        ? response
+        : new AuthorizationRedirect(response, parameters, challengeForState);
   }
 
   @Override
   public void sendRedirect(String location) throws IOException {
-    super.sendRedirect(withParameters(location, parameters));
+    Map<String, String> added = new LinkedHashMap<>(parameters);
+    String state = parameter(location, "state");
+    if (challengeForState != null && state != null) {
+      added.put("code_challenge", challengeForState.apply(state));
+      added.put("code_challenge_method", "S256");
+    }
+    super.sendRedirect(withParameters(location, added));
+  }
+
+  /** The first value of a query parameter of {@code location}, decoded; null when absent. */
+  static String parameter(String location, String name) {
+    int query = location.indexOf('?');
+    if (query < 0) {
+      return null;
+    }
+    for (String pair : location.substring(query + 1).split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && pair.substring(0, equals).equals(name)) {
+        return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   /** The location with these parameters, replacing any of the same name already there. */

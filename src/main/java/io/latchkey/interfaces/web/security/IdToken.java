@@ -120,12 +120,35 @@ final class IdToken {
 
   /** The identity the token asserts; call only after {@link #problemWith} found nothing. */
   ProviderIdentity identity() {
+    return identityWithProfile(claims);
+  }
+
+  /**
+   * Whether the token carries the person's email itself; if not, the provider keeps the profile
+   * claims at its userinfo endpoint (OpenID Core 5.4 allows either).
+   */
+  boolean carriesEmail() {
+    return claims.containsKey("email");
+  }
+
+  /**
+   * The identity the token asserts, with {@code email}, {@code email_verified}, {@code name} and
+   * {@code picture} taken from the provider's userinfo response, used exactly as the token's would
+   * be; empty when the response is about another {@code sub} (OpenID Core 5.3.2).
+   */
+  Optional<ProviderIdentity> identityWithProfileFrom(JsonObject userinfo) {
+    return string("sub").equals(string(userinfo, "sub"))
+        ? Optional.of(identityWithProfile(userinfo))
+        : Optional.empty();
+  }
+
+  private ProviderIdentity identityWithProfile(JsonObject profile) {
     return new ProviderIdentity(
         new IdentityKey(string("iss"), string("sub")),
-        string("email"),
-        isTrue("email_verified"),
-        string("name"),
-        string("picture"));
+        string(profile, "email"),
+        isTrue(profile, "email_verified"),
+        string(profile, "name"),
+        string(profile, "picture"));
   }
 
   /**
@@ -154,11 +177,15 @@ final class IdToken {
   }
 
   private String string(String claim) {
+    return string(claims, claim);
+  }
+
+  private static String string(JsonObject claims, String claim) {
     return claims.get(claim) instanceof JsonString value ? value.getString() : null;
   }
 
   /** {@code email_verified} is a boolean in the spec; some providers send the string "true". */
-  private boolean isTrue(String claim) {
+  private static boolean isTrue(JsonObject claims, String claim) {
     JsonValue value = claims.get(claim);
     return value == JsonValue.TRUE
         || (value instanceof JsonString text && "true".equalsIgnoreCase(text.getString()));

@@ -1,6 +1,8 @@
 package io.latchkey.interfaces.web.security;
 
 import io.latchkey.application.AccountView;
+import io.latchkey.application.CodeExchange;
+import io.latchkey.application.ProviderMetadata;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.settings.OpenIdSettings;
 import io.latchkey.application.settings.SecuritySettings;
@@ -33,6 +35,7 @@ class ProviderCallback {
   @Inject SignInProblems problems;
   @Inject OpenIdContext openIdContext;
   @Inject AuthPaths paths;
+  @Inject ProviderMetadata provider;
 
   AuthenticationStatus complete(
       HttpAuthenticationMechanism openIdMechanism,
@@ -55,9 +58,15 @@ class ProviderCallback {
     }
     // 5–7: state, code exchange, token validation, identity resolution.
     Exception error = null;
+    CodeExchange exchange =
+        new CodeExchange(
+            flows.takeCodeVerifier(request, request.getParameter("state")).orElse(null),
+            openId.usesClientSecretBasic());
     try {
-      openIdMechanism.validateRequest(
-          ConfiguredUrlRequest.callback(request, security), response, context);
+      exchange.during(
+          () ->
+              openIdMechanism.validateRequest(
+                  ConfiguredUrlRequest.callback(request, security), response, context));
     } catch (AuthenticationException | RuntimeException e) {
       // Also after a refusal: the mechanism dereferences the principal of every result.
       error = e;
@@ -139,6 +148,18 @@ class ProviderCallback {
 
   /** The callback refusals that need no token: the reason for the log, or empty. */
   private Optional<SignInOutcome.Failed> refuseEarly(HttpServletRequest request) {
+    // RFC 9207: a response that names another issuer (a mix-up), or none from a provider that
+    // promises to name itself, was not sent by this flow's provider.
+    String responseIssuer = request.getParameter("iss");
+    if (responseIssuer == null
+        ? provider.namesIssuerInAuthorizationResponses()
+        : !responseIssuer.equals(openId.getIssuer())) {
+      return Optional.of(
+          new SignInOutcome.Failed(
+              "the authorization response names issuer "
+                  + LogRedaction.printable(String.valueOf(responseIssuer))
+                  + ", not this flow's provider (RFC 9207)"));
+    }
     String providerError = request.getParameter("error");
     if (providerError != null) {
       boolean cancelled = "access_denied".equals(providerError);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
@@ -21,6 +22,10 @@ public class ProviderFlows {
 
   private static final String INTENT = "io.latchkey.providerIntent";
   private static final String PENDING_LINK = "io.latchkey.pendingLink";
+  private static final String CODE_VERIFIER = "io.latchkey.codeVerifier";
+
+  /** The PKCE verifier of the flow that the mechanism started with this state. */
+  private record CodeVerifier(String state, String verifier) implements Serializable {}
 
   /**
    * Link confirmations of one session run one at a time; sessions share one of these locks by their
@@ -61,6 +66,26 @@ public class ProviderFlows {
     if (session != null) {
       session.removeAttribute(INTENT);
     }
+  }
+
+  /**
+   * Step 2 with PKCE: a new verifier for the flow the mechanism just started with {@code state} (it
+   * replaces the verifier of any earlier flow of this session, as the mechanism replaces its
+   * state); the answer is its challenge, for the authorization request.
+   */
+  String holdCodeVerifier(HttpServletRequest request, String state) {
+    String verifier = Pkce.newVerifier();
+    request.getSession(true).setAttribute(CODE_VERIFIER, new CodeVerifier(state, verifier));
+    return Pkce.challenge(verifier);
+  }
+
+  /** Step 5: the verifier of the flow this callback's state belongs to; used once. */
+  Optional<String> takeCodeVerifier(HttpServletRequest request, String state) {
+    Optional<CodeVerifier> held =
+        attribute(request, CODE_VERIFIER, CodeVerifier.class)
+            .filter(v -> state != null && v.state().equals(state));
+    held.ifPresent(v -> request.getSession().removeAttribute(CODE_VERIFIER));
+    return held.map(CodeVerifier::verifier);
   }
 
   /** Step 9 of a sign-in that needs the account's password: the identity waits for it. */

@@ -5,6 +5,7 @@ import io.latchkey.application.AccountView;
 import io.latchkey.application.ProviderSignInService;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.settings.OpenIdSettings;
+import io.latchkey.domain.ProviderIdentity;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
@@ -66,21 +67,37 @@ public abstract class ProviderIdentityStoreHandler implements IdentityStoreHandl
     if (problem.isPresent()) {
       return new SignInOutcome.Failed(problem.get());
     }
+    ProviderIdentity identity;
+    if (token.carriesEmail()) {
+      identity = token.identity();
+    } else {
+      // The provider keeps the profile at userinfo: one call, through the standard mechanism.
+      Optional<ProviderIdentity> withProfile;
+      try {
+        withProfile = token.identityWithProfileFrom(openIdContext.getClaimsJson());
+      } catch (RuntimeException e) {
+        return new SignInOutcome.Failed("the userinfo call failed: " + LogRedaction.describe(e));
+      }
+      if (withProfile.isEmpty()) {
+        return new SignInOutcome.Failed("the userinfo response is about another sub");
+      }
+      identity = withProfile.get();
+    }
     // 7: the identity, for the flow this browser started.
     String client = request.getRemoteAddr();
     Optional<ProviderIntent> intent = flows.intent(request);
     if (intent.isEmpty()) {
-      return providerSignIns.signIn(token.identity(), client);
+      return providerSignIns.signIn(identity, client);
     }
     long accountId = intent.get().accountId();
     if (intent.get().kind() == ProviderIntent.Kind.LINK) {
-      return linking.link(accountId, token.identity(), client);
+      return linking.link(accountId, identity, client);
     }
     if (!token.isFreshSince(intent.get().createdAt())) {
       return new SignInOutcome.Failed(
           "the provider did not authenticate again (no auth_time, or one before the request)");
     }
-    return providerSignIns.reauthenticate(accountId, token.identity(), client);
+    return providerSignIns.reauthenticate(accountId, identity, client);
   }
 
   private static Optional<AccountView> account(SignInOutcome outcome) {

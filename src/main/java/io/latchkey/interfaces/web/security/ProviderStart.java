@@ -78,7 +78,10 @@ class ProviderStart {
       return openIdMechanism.validateRequest(
           ConfiguredUrlRequest.start(request, security),
           AuthorizationRedirect.of(
-              response, kind == AuthPaths.Kind.REAUTHENTICATE, openId.hostedDomainHint()),
+              response,
+              kind == AuthPaths.Kind.REAUTHENTICATE,
+              openId.hostedDomainHint(),
+              openId.usesPkce() ? state -> flows.holdCodeVerifier(request, state) : null),
           context);
     } catch (AuthenticationException | RuntimeException e) {
       return problems.failed(

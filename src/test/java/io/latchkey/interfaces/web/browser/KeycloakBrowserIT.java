@@ -104,6 +104,29 @@ class KeycloakBrowserIT {
   }
 
   @Test
+  void theRealmsClientRequiresPkceSoEverySignInHereSendsIt() throws Exception {
+    // The same authorization request without a challenge is refused by Keycloak: the sign-ins of
+    // this class get through only because Latchkey sends one and its verifier.
+    String authorize =
+        KeycloakServer.issuer()
+            + "/protocol/openid-connect/auth?response_type=code&scope=openid&state=s"
+            + "&client_id="
+            + KeycloakServer.CLIENT_ID
+            + "&redirect_uri="
+            + java.net.URLEncoder.encode(
+                base + "/auth/callback", java.nio.charset.StandardCharsets.UTF_8);
+    java.net.http.HttpResponse<String> refused =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(authorize)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    String location = refused.headers().firstValue("Location").orElse("");
+    assertTrue(
+        location.contains("error=invalid_request") && location.contains("code_challenge"),
+        refused.statusCode() + " " + location);
+  }
+
+  @Test
   void carolBindsKeycloakToHerPasswordAccountOnTheLinkPage() {
     register("carol@demo.test", "Carol (password)");
     Window browser = chromium.open(base + "/login");

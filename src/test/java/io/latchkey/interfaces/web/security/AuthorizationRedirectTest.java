@@ -1,6 +1,8 @@
 package io.latchkey.interfaces.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,5 +32,25 @@ class AuthorizationRedirectTest {
         "https://id.example/auth?hd=a%26b&x=1",
         AuthorizationRedirect.withParameters(
             "https://id.example/auth?x=1&hd=old", Map.of("hd", "a&b")));
+  }
+
+  @Test
+  void theStateIsReadDecodedFromTheMechanismsLocation() {
+    String location = "https://id.example/auth?client_id=c&state=a%2Bb&nonce=n";
+    assertEquals("a+b", AuthorizationRedirect.parameter(location, "state"));
+    assertEquals("c", AuthorizationRedirect.parameter(location, "client_id"));
+    assertEquals(null, AuthorizationRedirect.parameter(location, "code_challenge"));
+    assertEquals(null, AuthorizationRedirect.parameter("https://id.example/auth", "state"));
+  }
+
+  @Test
+  void pkceSendsTheS256ChallengeOfAVerifierKeptForThatState() {
+    assertEquals(
+        "omQF5TgUg40zAbszk_PvyVpRF8GQGjtm7FgNWE9wZgw", // computed independently (Python hashlib)
+        Pkce.challenge("dBjftJeZ4CVP-mJ92K9qP2FlEKmGEnZsAC-L6hm8wO7ZrPwR3jNY0YLcxL8"));
+    String verifier = Pkce.newVerifier();
+    assertEquals(43, verifier.length());
+    assertTrue(verifier.matches("[A-Za-z0-9_-]{43}"), verifier);
+    assertNotEquals(verifier, Pkce.newVerifier());
   }
 }

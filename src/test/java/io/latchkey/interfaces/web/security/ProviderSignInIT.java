@@ -88,15 +88,7 @@ class ProviderSignInIT {
         "the identity by provider name and email");
 
     long accountId = accountIdOf(login.email());
-    assertEquals(
-        List.of(accountId),
-        TestDatabase.column(
-            "SELECT account_id FROM linked_identity WHERE issuer = ? AND subject = ?"
-                + " AND email_at_link = ? AND email_verified = TRUE AND name = ?",
-            provider.issuer(),
-            login.subject(),
-            login.email(),
-            "Grace Hopper"));
+    assertEquals(List.of(accountId), accountsLinkedWithVerifiedProfile(login, "Grace Hopper"));
     assertEquals(1, TestDatabase.auditCount("ACCOUNT_REGISTERED", login.email()));
     assertEquals(1, TestDatabase.auditCount("IDENTITY_LINKED", login.email()));
 
@@ -293,6 +285,7 @@ class ProviderSignInIT {
             Hostility.HS256_WITH_CLIENT_SECRET,
             Hostility.WRONG_ISSUER,
             Hostility.WRONG_AUDIENCE,
+            Hostility.EXTRA_AUDIENCE,
             Hostility.WRONG_AZP,
             Hostility.EXPIRED,
             Hostility.WRONG_NONCE,
@@ -372,6 +365,80 @@ class ProviderSignInIT {
             .endsWith("/account"),
         "a new kid is fetched from the JWKS at once");
     assertEquals(1, provider.calls("jwks"));
+  }
+
+  // The provider protocol around the standard mechanism: PKCE, userinfo, RFC 9207 -------------
+
+  @Test
+  void everyCodeExchangeCarriesTheVerifierOfItsFlowsChallenge() {
+    provider.setPkceRequired(true);
+    try {
+      Login login = person("Proof Key");
+      HtmlPage account = signInWithProvider(browser, login);
+      // The provider refuses an authorization request without an S256 challenge, and a code
+      // exchange whose verifier does not hash to it: reaching the account proves both.
+      assertTrue(account.getUrl().getPath().endsWith("/account"), account.getUrl().toString());
+      String verifier = provider.lastTokenRequest().form().get("code_verifier");
+      assertNotNull(verifier, "the token request carries the verifier");
+      assertTrue(verifier.matches("[A-Za-z0-9_-]{43,128}"), verifier);
+      assertEquals("client_secret_post", provider.lastTokenRequest().clientAuthentication());
+
+      signOut(browser);
+      signInWithProvider(browser, login);
+      assertNotEquals(
+          verifier, provider.lastTokenRequest().form().get("code_verifier"), "a verifier per flow");
+    } finally {
+      provider.setPkceRequired(false);
+    }
+  }
+
+  @Test
+  void aProviderThatKeepsTheProfileAtUserinfoIsAskedOnceAndItsClaimsCountTheSame() {
+    Login login = person("Userinfo Person").withHostility(Hostility.PROFILE_ONLY_AT_USERINFO);
+    signInWithProvider(browser.another(), person("Warm Up"));
+    provider.resetCounts();
+    HtmlPage account = signInWithProvider(browser, login);
+    assertTrue(account.getUrl().getPath().endsWith("/account"), account.getUrl().toString());
+    assertEquals(login.email(), account.getElementById("email").getTextContent());
+    assertEquals(
+        List.of(accountIdOf(login.email())),
+        accountsLinkedWithVerifiedProfile(login, "Userinfo Person"));
+    assertEquals(1, provider.calls("token"));
+    assertEquals(1, provider.calls("userinfo"), "one userinfo call");
+
+    // Verified at userinfo, it is held to the same rule: an existing account's owner confirms.
+    String email = uniqueEmail();
+    registerWithPassword(email);
+    HtmlPage link =
+        signInWithProvider(
+            browser.another(),
+            person("Userinfo Owner")
+                .withEmail(email)
+                .withHostility(Hostility.PROFILE_ONLY_AT_USERINFO));
+    assertTrue(link.getUrl().getPath().endsWith("/link"), link.getUrl().toString());
+  }
+
+  @Test
+  void aUserinfoResponseAboutAnotherSubjectIsRefused() {
+    Login login = person("Substituted").withHostility(Hostility.USERINFO_OTHER_SUBJECT);
+    assertFailurePage(signInWithProvider(browser, login), browser, login, "userinfo sub");
+  }
+
+  @Test
+  void anAuthorizationResponseNamingAnotherIssuerIsRefusedBeforeAnyCodeExchange() {
+    provider.setResponseIssuer("http://evil.example.test");
+    try {
+      provider.resetCounts();
+      Login login = person("Mixed Up");
+      assertFailurePage(signInWithProvider(browser, login), browser, login, "RFC 9207 iss");
+      assertEquals(0, provider.calls("token"), "the code was not sent anywhere");
+      // (Its discovery document is left alone: what it promises is cached for a minute.)
+      provider.setResponseIssuer(provider.issuer());
+      HtmlPage account = signInWithProvider(browser, person("Named Issuer"));
+      assertTrue(account.getUrl().getPath().endsWith("/account"), "its own iss is accepted");
+    } finally {
+      provider.setResponseIssuer(null);
+    }
   }
 
   @Test
@@ -483,6 +550,17 @@ class ProviderSignInIT {
 
   private long linkCount(Login login) {
     return Flows.linkedAccount(provider, login).size();
+  }
+
+  /** The accounts the login's identity is linked to, with its verified email and this name. */
+  private List<Object> accountsLinkedWithVerifiedProfile(Login login, String name) {
+    return TestDatabase.column(
+        "SELECT account_id FROM linked_identity WHERE issuer = ? AND subject = ?"
+            + " AND email_at_link = ? AND email_verified = TRUE AND name = ?",
+        provider.issuer(),
+        login.subject(),
+        login.email(),
+        name);
   }
 
   private static List<Object> accountIds(String email) {
