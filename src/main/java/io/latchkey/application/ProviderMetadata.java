@@ -25,4 +25,10 @@ public interface ProviderMetadata {
    * then refused.
    */
   boolean namesIssuerInAuthorizationResponses();
+
+  /**
+   * {@link #inconsistency()} as the last look found it, without looking again: for pages, which
+   * must never wait for the provider. Empty before the first look.
+   */
+  Optional<String> lastKnownInconsistency();
 }

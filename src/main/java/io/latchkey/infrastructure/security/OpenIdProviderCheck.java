@@ -64,6 +64,7 @@ public class OpenIdProviderCheck implements HealthCheck {
     return HealthCheckResponse.named("openid-provider")
         .status(consistent)
         .withData("reachable", result.reachable())
+        .withData("consistent", consistent)
         .build();
   }
 }

@@ -49,6 +49,14 @@ public class ProviderDiscovery implements ProviderMetadata {
     return result.reachable() ? Optional.ofNullable(result.problem()) : Optional.empty();
   }
 
+  @Override
+  public Optional<String> lastKnownInconsistency() {
+    Result result = last;
+    return result != null && result.reachable()
+        ? Optional.ofNullable(result.problem())
+        : Optional.empty();
+  }
+
   /**
    * The provider's end_session_endpoint, from its discovery document (fetched once if no look was
    * taken yet; a provider without one is not asked again at every sign-out).

@@ -1,5 +1,6 @@
 package io.latchkey.interfaces.web;
 
+import io.latchkey.application.ProviderMetadata;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.interfaces.web.security.SignInResults;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,15 @@ public class SignInBacking {
   @Inject SecurityContext securityContext;
   @Inject SignInResults results;
   @Inject FacesContext facesContext;
+  @Inject ProviderMetadata provider;
+
+  /**
+   * Whether the provider's discovery document contradicts the configuration (as the last look found
+   * it): its button then says that sign-in with it is unavailable.
+   */
+  public boolean isProviderUnavailable() {
+    return provider.lastKnownInconsistency().isPresent();
+  }
 
   private String email;
   private String password;

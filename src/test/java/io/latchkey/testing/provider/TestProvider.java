@@ -102,6 +102,7 @@ public final class TestProvider implements AutoCloseable {
   private volatile boolean namesItselfInResponses;
   private volatile String responseIssuer;
   private volatile TokenRequest lastTokenRequest;
+  private volatile String discoveryIssuer;
 
   /**
    * What the last token request sent: its form fields and how the client authenticated ({@code
@@ -249,6 +250,11 @@ public final class TestProvider implements AutoCloseable {
     responseIssuer = issuer;
   }
 
+  /** The issuer the discovery document names: another than this one's when set (null: its own). */
+  public void setDiscoveryIssuer(String issuer) {
+    discoveryIssuer = issuer;
+  }
+
   /** The last token request, or null when none came. */
   public TokenRequest lastTokenRequest() {
     return lastTokenRequest;
@@ -303,7 +309,7 @@ public final class TestProvider implements AutoCloseable {
 
   private void discovery(HttpExchange exchange) throws IOException {
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("issuer", issuer);
+    document.put("issuer", discoveryIssuer == null ? issuer : discoveryIssuer);
     document.put("authorization_endpoint", issuer + "/authorize");
     document.put("token_endpoint", issuer + "/token");
     document.put("jwks_uri", issuer + "/jwks");
