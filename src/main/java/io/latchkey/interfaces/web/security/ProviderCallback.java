@@ -60,7 +60,7 @@ class ProviderCallback {
     Exception error = null;
     CodeExchange exchange =
         new CodeExchange(
-            flows.takeCodeVerifier(request, request.getParameter("state")).orElse(null),
+            flows.codeVerifier(request, request.getParameter("state")).orElse(null),
             openId.usesClientSecretBasic());
     try {
       exchange.during(

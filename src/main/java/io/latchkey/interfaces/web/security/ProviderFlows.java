@@ -79,13 +79,16 @@ public class ProviderFlows {
     return Pkce.challenge(verifier);
   }
 
-  /** Step 5: the verifier of the flow this callback's state belongs to; used once. */
-  Optional<String> takeCodeVerifier(HttpServletRequest request, String state) {
-    Optional<CodeVerifier> held =
-        attribute(request, CODE_VERIFIER, CodeVerifier.class)
-            .filter(v -> state != null && v.state().equals(state));
-    held.ifPresent(v -> request.getSession().removeAttribute(CODE_VERIFIER));
-    return held.map(CodeVerifier::verifier);
+  /**
+   * Step 5: the verifier of the flow this callback's state belongs to. It is read, not taken: when
+   * one callback arrives twice at once, the request that wins the mechanism's single-use state must
+   * find it, whichever of them read first. It goes with the session, which every outcome of the
+   * callback replaces or ends, and the next start overwrites it.
+   */
+  Optional<String> codeVerifier(HttpServletRequest request, String state) {
+    return attribute(request, CODE_VERIFIER, CodeVerifier.class)
+        .filter(v -> state != null && v.state().equals(state))
+        .map(CodeVerifier::verifier);
   }
 
   /** Step 9 of a sign-in that needs the account's password: the identity waits for it. */
