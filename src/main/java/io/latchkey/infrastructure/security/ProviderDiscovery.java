@@ -63,18 +63,21 @@ public class ProviderDiscovery implements ProviderMetadata {
    */
   @Override
   public Optional<String> endSessionEndpoint() {
-    if (last == null && settings.isConfigured()) {
-      check();
-    }
+    lookOnce();
     return Optional.ofNullable(endSessionEndpoint);
   }
 
   @Override
   public boolean namesIssuerInAuthorizationResponses() {
+    lookOnce();
+    return namesIssuer;
+  }
+
+  /** The document is looked at once if nobody has yet; later answers reuse what that look found. */
+  private void lookOnce() {
     if (last == null && settings.isConfigured()) {
       check();
     }
-    return namesIssuer;
   }
 
   Result check() {

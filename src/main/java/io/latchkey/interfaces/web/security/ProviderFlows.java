@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * What a provider flow leaves in the browser's session between two requests: the intent of a
  * signed-in user's flow (from its start to its callback) and a link waiting for the account's
- * password (from the callback to {@code /link}). Both expire after minutes and are single use.
+ * password (from the callback to {@code /link}), both expiring after minutes and single use; and
+ * the PKCE verifier of the flow last started (from its start to its callback).
  */
 @ApplicationScoped
 public class ProviderFlows {
