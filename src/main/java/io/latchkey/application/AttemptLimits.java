@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ul>
  *
  * Counts are per server instance (a cluster of n instances allows n times as much); they live in
- * memory for a minute and are dropped as the window moves.
+ * memory for a minute and are dropped as the window moves. Every refusal is counted in the {@link
+ * OperatorMetrics}.
  */
 @ApplicationScoped
 public class AttemptLimits {
@@ -33,6 +34,7 @@ public class AttemptLimits {
 
   private PerAddressLimit perAddress;
   private Semaphore hashes;
+  private OperatorMetrics metrics;
 
   protected AttemptLimits() {}
 
@@ -42,17 +44,23 @@ public class AttemptLimits {
       @ConfigProperty(name = "LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", defaultValue = "60")
           int perAddress,
       @ConfigProperty(name = "LATCHKEY_CONCURRENT_PASSWORD_HASHES", defaultValue = "4")
-          int concurrentHashes) {
+          int concurrentHashes,
+      OperatorMetrics metrics) {
     if (concurrentHashes < 1) {
       throw new IllegalArgumentException("attempt limits must be at least 1");
     }
     this.perAddress = new PerAddressLimit(clock, perAddress);
     this.hashes = new Semaphore(concurrentHashes, true);
+    this.metrics = metrics;
   }
 
   /** One attempt from this address; false when the address used up its attempts this minute. */
   public boolean tryAttempt(String clientAddress) {
-    return perAddress.tryAcquire(clientAddress);
+    if (perAddress.tryAcquire(clientAddress)) {
+      return true;
+    }
+    metrics.throttled(OperatorMetrics.Limit.ATTEMPTS_PER_ADDRESS);
+    return false;
   }
 
   /**
@@ -69,6 +77,7 @@ public class AttemptLimits {
       return false;
     }
     if (!acquired) {
+      metrics.throttled(OperatorMetrics.Limit.PASSWORD_HASHES);
       return false;
     }
     try {

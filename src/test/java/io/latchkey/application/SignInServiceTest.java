@@ -14,6 +14,7 @@ import io.latchkey.domain.EmailAddress;
 import io.latchkey.testing.fakes.Entities;
 import io.latchkey.testing.fakes.InMemoryAccounts;
 import io.latchkey.testing.fakes.RecordingAuditTrail;
+import io.latchkey.testing.fakes.RecordingMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ class SignInServiceTest {
   private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final CountingHasher hasher = new CountingHasher();
   private final SignInService service = new SignInService();
+  private final RecordingMetrics metrics = new RecordingMetrics();
   private Account ada;
 
   @BeforeEach
@@ -42,7 +44,7 @@ class SignInServiceTest {
     service.accounts = accounts;
     service.hasher = hasher;
     service.clock = java.time.Clock.systemUTC();
-    service.limits = new AttemptLimits(service.clock, 1_000, 4);
+    service.limits = new AttemptLimits(service.clock, 1_000, 4, metrics);
     service.records = new SignInRecords();
     service.records.accounts = accounts;
     service.records.audit = audit;
@@ -175,6 +177,20 @@ class SignInServiceTest {
             AuditEvent.SIGN_IN_REFUSED),
         audit.events());
     assertEquals(Optional.of("failures: 5, pause: 30 s"), audit.entries().get(5).getDetail());
+  }
+
+  @Test
+  void anAddressOverItsLimitIsRefusedWithoutAHashAndCountedForOperators() {
+    service.limits = new AttemptLimits(service.clock, 2, 4, metrics);
+    signIn(EMAIL, "wrong password");
+    signIn(EMAIL, "wrong password");
+
+    assertEquals(0, hashesSpentOn(EMAIL, PASSWORD));
+    assertEquals(BAD_CREDENTIALS, signIn(EMAIL, PASSWORD));
+    assertEquals(
+        List.of(
+            OperatorMetrics.Limit.ATTEMPTS_PER_ADDRESS, OperatorMetrics.Limit.ATTEMPTS_PER_ADDRESS),
+        metrics.throttled);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.latchkey.domain.AuditTrail;
 import io.latchkey.domain.SignInCounts;
 import io.latchkey.domain.SignInTally;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,16 +24,21 @@ public class JpaAuditTrail implements AuditTrail {
 
   @PersistenceContext EntityManager em;
   @Inject SignInCounts signInCounts;
+  @Inject Event<SignInTally> tallies;
 
-  /** Writes the entry and, for a sign-in, adds it to the day's counts in the same transaction. */
+  /**
+   * Writes the entry and, for a sign-in, adds it to the day's counts in the same transaction and
+   * tells the operator metrics (which count it once the transaction committed).
+   */
   @Override
   public void record(AuditEntry entry) {
     em.persist(entry);
     SignInTally.of(entry)
         .ifPresent(
-            tally ->
-                signInCounts.add(
-                    LocalDate.ofInstant(entry.getOccurredAt(), ZoneOffset.UTC), tally));
+            tally -> {
+              signInCounts.add(LocalDate.ofInstant(entry.getOccurredAt(), ZoneOffset.UTC), tally);
+              tallies.fire(tally);
+            });
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.latchkey.interfaces.web.security;
 
+import io.latchkey.application.OperatorMetrics;
 import io.latchkey.application.PerAddressLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ class PendingSignIns {
 
   private PerAddressLimit perAddress;
   private int maxPending;
+  @Inject OperatorMetrics metrics;
 
   protected PendingSignIns() {}
 
@@ -58,6 +60,7 @@ class PendingSignIns {
    */
   boolean admit(HttpServletRequest request) {
     if (!perAddress.tryAcquire(request.getRemoteAddr())) {
+      metrics.throttled(OperatorMetrics.Limit.SIGN_IN_STARTS_PER_ADDRESS);
       return false;
     }
     HttpSession existing = request.getSession(false);
@@ -65,6 +68,7 @@ class PendingSignIns {
       return true; // the same browser starts again: the mechanism overwrites its state
     }
     if (LIVE.get() >= maxPending) {
+      metrics.throttled(OperatorMetrics.Limit.PENDING_SIGN_INS);
       return false;
     }
     HttpSession session = request.getSession(true);

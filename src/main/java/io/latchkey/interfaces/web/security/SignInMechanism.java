@@ -1,7 +1,9 @@
 package io.latchkey.interfaces.web.security;
 
 import io.latchkey.application.AccountView;
+import io.latchkey.application.OperatorMetrics;
 import io.latchkey.application.SignInOutcome;
+import io.latchkey.application.settings.OpenIdSettings;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
@@ -16,6 +18,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -49,17 +52,26 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
   @Inject Sessions sessions;
   @Inject ProviderStart providerStart;
   @Inject ProviderCallback providerCallback;
+  @Inject OperatorMetrics metrics;
+  @Inject OpenIdSettings openId;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential != null) {
-      return passwordSignIn(credential, request, context);
+      long started = System.nanoTime();
+      AuthenticationStatus status = passwordSignIn(credential, request, context);
+      answered(OperatorMetrics.PASSWORD, started);
+      return status;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.equals(AuthPaths.CALLBACK)) {
-      return providerCallback.complete(openIdMechanism, request, response, context);
+      long started = System.nanoTime();
+      AuthenticationStatus status =
+          providerCallback.complete(openIdMechanism, request, response, context);
+      answered(openId.getProviderId(), started);
+      return status;
     }
     if (path.startsWith(AuthPaths.PREFIX)) {
       return providerStart.begin(openIdMechanism, request, response, context);
@@ -76,6 +88,14 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
       return context.redirect(request.getContextPath() + "/login");
     }
     return context.doNothing();
+  }
+
+  /** For the operator metrics: signed in when the request's outcome says so (not its status). */
+  private void answered(String method, long startedNanos) {
+    metrics.signInAnswered(
+        method,
+        results.outcome().orElse(null) instanceof SignInOutcome.SignedIn,
+        Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 
   /** Sign-out ends Latchkey's session only; the mechanism's would send the user to the provider. */

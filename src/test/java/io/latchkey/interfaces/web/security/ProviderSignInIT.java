@@ -14,6 +14,7 @@ import io.latchkey.testing.Deployments;
 import io.latchkey.testing.Flows;
 import io.latchkey.testing.ItProvider;
 import io.latchkey.testing.ItServer;
+import io.latchkey.testing.OperatorMetricsScrape;
 import io.latchkey.testing.TestDatabase;
 import io.latchkey.testing.provider.Hostility;
 import io.latchkey.testing.provider.Login;
@@ -300,6 +301,57 @@ class ProviderSignInIT {
       checks.add(() -> assertFailurePage(page, victim, login, hostility.name()));
     }
     assertAll(checks);
+  }
+
+  // Operator metrics ----------------------------------------------------------------------------
+
+  @Test
+  void operatorMetricsCountSignInsProviderCallsAndSessionsBehindTheirToken() {
+    assertEquals(401, OperatorMetricsScrape.read(null).status());
+    OperatorMetricsScrape wrong = OperatorMetricsScrape.read("Bearer not-the-token");
+    assertEquals(401, wrong.status());
+    assertFalse(wrong.body().contains("latchkey_"), "no numbers without the token");
+
+    OperatorMetricsScrape before = OperatorMetricsScrape.read();
+    signInWithProvider(browser, person("Metrics Reader"));
+    OperatorMetricsScrape signedIn = OperatorMetricsScrape.read();
+    Browser other = browser.another();
+    Login refused = person("Metrics Refused").withHostility(Hostility.TOKEN_ENDPOINT_500);
+    assertFailurePage(signInWithProvider(other, refused), other, refused, "token endpoint 500");
+    signOut(browser);
+    OperatorMetricsScrape after = OperatorMetricsScrape.read();
+
+    assertAll(
+        () -> assertGrew(1, before, signedIn, "latchkey_sign_ins_total", SUCCEEDED),
+        () -> assertGrew(1, before, signedIn, "latchkey_sign_in_seconds_count", SIGNED_IN),
+        () -> assertGrew(1, before, signedIn, "latchkey_provider_call_seconds_count", OK),
+        () -> assertGrew(1, before, signedIn, SIGNED_IN_SESSIONS),
+        () -> assertGrew(1, signedIn, after, "latchkey_sign_ins_total", FAILED),
+        () -> assertGrew(1, signedIn, after, "latchkey_sign_in_seconds_count", REFUSED),
+        () -> assertGrew(1, signedIn, after, "latchkey_provider_call_seconds_count", ERROR),
+        () -> assertGrew(-1, signedIn, after, SIGNED_IN_SESSIONS),
+        () -> assertTrue(after.value("jvm_memory_used_bytes") > 0, "the JVM's numbers too"));
+  }
+
+  private static final String SIGNED_IN_SESSIONS = "latchkey_sessions_signed_in";
+  private static final String[] SUCCEEDED = {"method", "testid", "outcome", "succeeded"};
+  // A failed exchange is counted before the token named its issuer: any method.
+  private static final String[] FAILED = {"outcome", "failed"};
+  private static final String[] SIGNED_IN = {"method", "testid", "outcome", "signed-in"};
+  private static final String[] REFUSED = {"method", "testid", "outcome", "not-signed-in"};
+  private static final String[] OK = {"endpoint", "token", "outcome", "ok"};
+  private static final String[] ERROR = {"endpoint", "token", "outcome", "error"};
+
+  private static void assertGrew(
+      long by,
+      OperatorMetricsScrape from,
+      OperatorMetricsScrape to,
+      String name,
+      String... labels) {
+    assertEquals(
+        by,
+        Math.round(to.value(name, labels) - from.value(name, labels)),
+        name + " " + String.join(",", labels));
   }
 
   @Test
