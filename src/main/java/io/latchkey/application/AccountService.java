@@ -34,13 +34,11 @@ public class AccountService {
   }
 
   /**
-   * The provider identities linked to the account, oldest first. In a transaction: the identities
-   * load lazily, which Hibernate (WildFly) does only while the persistence context is open.
+   * The provider identities linked to the account, oldest first: one query, without the account and
+   * its roles (already read for this request by the session check).
    */
   public List<LinkedIdentityView> linkedIdentities(long accountId) {
-    return accounts.findById(accountId).map(Account::getIdentities).orElse(List.of()).stream()
-        .map(LinkedIdentityView::of)
-        .toList();
+    return accounts.linkedIdentitiesOf(accountId).stream().map(LinkedIdentityView::of).toList();
   }
 
   /**

@@ -11,6 +11,9 @@ public interface AccountRepository {
   /** The account with its roles, in one statement: the check that every request makes. */
   Optional<Account> findWithRoles(long id);
 
+  /** The identities linked to the account, oldest first, in one statement (no account read). */
+  List<LinkedIdentity> linkedIdentitiesOf(long accountId);
+
   /** The account, locked against concurrent changes until the transaction ends. */
   Optional<Account> findByIdForUpdate(long id);
 

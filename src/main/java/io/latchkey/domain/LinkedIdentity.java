@@ -28,6 +28,10 @@ import java.util.Optional;
     query =
         "SELECT i FROM LinkedIdentity i JOIN FETCH i.account"
             + " WHERE i.issuer = :issuer AND i.subject = :subject")
+@NamedQuery(
+    name = "LinkedIdentity.ofAccount",
+    query =
+        "SELECT i FROM LinkedIdentity i WHERE i.account.id = :account ORDER BY i.linkedAt, i.id")
 public class LinkedIdentity {
 
   @Id

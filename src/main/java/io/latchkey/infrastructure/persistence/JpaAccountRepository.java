@@ -7,6 +7,7 @@ import io.latchkey.domain.AccountSort;
 import io.latchkey.domain.AccountStatus;
 import io.latchkey.domain.DuplicateEmailException;
 import io.latchkey.domain.EmailAddress;
+import io.latchkey.domain.LinkedIdentity;
 import io.latchkey.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,13 @@ public class JpaAccountRepository implements AccountRepository {
   @Override
   public Optional<Account> findById(long id) {
     return Optional.ofNullable(em.find(Account.class, id));
+  }
+
+  @Override
+  public List<LinkedIdentity> linkedIdentitiesOf(long accountId) {
+    return em.createNamedQuery("LinkedIdentity.ofAccount", LinkedIdentity.class)
+        .setParameter("account", accountId)
+        .getResultList();
   }
 
   @Override

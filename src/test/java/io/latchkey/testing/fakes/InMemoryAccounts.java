@@ -33,6 +33,11 @@ public final class InMemoryAccounts implements AccountRepository {
   }
 
   @Override
+  public List<LinkedIdentity> linkedIdentitiesOf(long accountId) {
+    return findById(accountId).map(Account::getIdentities).orElse(List.of());
+  }
+
+  @Override
   public Optional<Account> findWithRoles(long id) {
     return findById(id);
   }
