@@ -27,13 +27,8 @@ public class SharedClients {
 
   /** A new builder of the server's JAX-RS implementation (the first listed that is not ours). */
   static ClientBuilder serverBuilder() {
-    Class<? extends ClientBuilder> type = serverBuilder;
-    if (type == null) {
-      type = findServerBuilder();
-      serverBuilder = type;
-    }
     try {
-      return type.getDeclaredConstructor().newInstance();
+      return serverBuilderType().getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("The server's JAX-RS client builder cannot be made", e);
     }
@@ -41,17 +36,25 @@ public class SharedClients {
 
   /** For {@code ClientBuilder.newClient()}: the shared client on Jersey, else a new one. */
   static Client client() {
-    ClientBuilder builder = serverBuilder();
-    if (!builder.getClass().getName().startsWith(JERSEY)) {
-      return builder.build();
+    if (!serverBuilderType().getName().startsWith(JERSEY)) {
+      return serverBuilder().build();
     }
     synchronized (SharedClients.class) {
       if (shared == null) {
-        shared = builder.build();
+        shared = serverBuilder().build();
         LOG.fine("One shared JAX-RS client for the calls to the provider");
       }
       return new SharedClient(shared);
     }
+  }
+
+  private static Class<? extends ClientBuilder> serverBuilderType() {
+    Class<? extends ClientBuilder> type = serverBuilder;
+    if (type == null) {
+      type = findServerBuilder();
+      serverBuilder = type;
+    }
+    return type;
   }
 
   /** Closes the shared client when the application stops (its connections, its runtime). */
