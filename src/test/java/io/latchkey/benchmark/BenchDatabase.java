@@ -246,6 +246,21 @@ final class BenchDatabase implements AutoCloseable {
     update("INSERT INTO account_role (account_id, role_name) VALUES (?, 'USER')", id);
   }
 
+  /**
+   * A provider identity that verified the account's email: what makes the {@code
+   * LATCHKEY_ADMIN_EMAIL} account an admin (a password alone proves no email).
+   */
+  void addProvenIdentity(long accountId, String issuer, String email) {
+    update(
+        "INSERT INTO linked_identity (id, account_id, issuer, subject, email_at_link, linked_at,"
+            + " email_verified, name) VALUES (?, ?, ?, 'bench-admin', ?, CURRENT_TIMESTAMP, TRUE,"
+            + " 'Bench Admin')",
+        accountId,
+        accountId,
+        issuer,
+        email);
+  }
+
   Object value(String sql, Object... parameters) {
     try (Connection connection = DriverManager.getConnection(url);
         PreparedStatement statement = prepare(connection, sql, parameters);

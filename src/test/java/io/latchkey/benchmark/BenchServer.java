@@ -58,6 +58,13 @@ final class BenchServer implements AutoCloseable {
     return server.pid();
   }
 
+  /** The server process's CPU time so far (all its threads, JIT and GC included), from the OS. */
+  java.time.Duration cpuTime() {
+    return ProcessHandle.of(pid())
+        .flatMap(process -> process.info().totalCpuDuration())
+        .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid()));
+  }
+
   Path log() {
     return server.logFile();
   }
