@@ -3,6 +3,7 @@ package io.latchkey.application;
 import io.latchkey.application.exceptions.AccountNotFoundException;
 import io.latchkey.application.exceptions.AdministrationRefusedException;
 import io.latchkey.application.exceptions.InvalidInputException;
+import io.latchkey.application.exceptions.SessionNotFoundException;
 import io.latchkey.domain.Account;
 import io.latchkey.domain.AccountQuery;
 import io.latchkey.domain.AccountRepository;
@@ -44,6 +45,7 @@ public class AccountAdministrationService {
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
   @Inject AccountViews views;
+  @Inject SessionRecords sessionRecords;
 
   // Reading ------------------------------------------------------------------------------------
 
@@ -78,6 +80,7 @@ public class AccountAdministrationService {
         views.of(account),
         account.getIdentities().stream().map(LinkedIdentityView::of).toList(),
         roles,
+        sessionRecords.of(accountId, null),
         audit.search(AuditQuery.forAccount(accountId), 0, 20).stream()
             .map(AuditEntryView::of)
             .toList());
@@ -98,6 +101,7 @@ public class AccountAdministrationService {
     refuseOwnAccount(adminId, accountId);
     refuseLastAdmin(account, admins);
     account.disable();
+    sessionRecords.endAllOf(accountId, null);
     record(AuditEvent.ACCOUNT_DISABLED, adminId, account, reason, clientAddress);
   }
 
@@ -148,7 +152,21 @@ public class AccountAdministrationService {
   public void endSessions(long adminId, long accountId, String reason, String clientAddress) {
     Account account = findForChange(accountId);
     account.endAllSessions();
+    sessionRecords.endAllOf(accountId, null);
     record(AuditEvent.SESSIONS_ENDED, adminId, account, reason, clientAddress);
+  }
+
+  /**
+   * Ends one session of the account (the others carry on).
+   *
+   * @throws SessionNotFoundException when it had ended already
+   */
+  public void endSession(
+      long adminId, long accountId, String sessionId, String reason, String clientAddress) {
+    Account account = find(accountId);
+    String ended =
+        sessionRecords.endOne(accountId, sessionId).orElseThrow(SessionNotFoundException::new);
+    record(AuditEvent.SESSION_ENDED, adminId, account, reason + " (" + ended + ")", clientAddress);
   }
 
   /** Deletes the account and its identities; its audit entries keep its id and email. */

@@ -7,11 +7,13 @@ public record AccountDetails(
     AccountView account,
     List<LinkedIdentityView> identities,
     List<RoleGrantView> roles,
+    List<SessionView> sessions,
     List<AuditEntryView> recentAudit) {
 
   public AccountDetails {
     identities = List.copyOf(identities);
     roles = List.copyOf(roles);
+    sessions = List.copyOf(sessions);
     recentAudit = List.copyOf(recentAudit);
   }
 }

@@ -33,6 +33,7 @@ public class AccountLinkingService {
   @Inject LinkedIdentityRepository identities;
   @Inject AuditTrail audit;
   @Inject AccountViews views;
+  @Inject SessionRecords sessionRecords;
 
   /**
    * Links the identity to the account whose owner just proved it with the account's password
@@ -61,6 +62,7 @@ public class AccountLinkingService {
     }
     Instant now = clock.instant();
     List<LinkedIdentity> removed = account.claimBy(identity, now);
+    sessionRecords.endAllOf(account.getId(), null);
     accounts.flush();
     record(
         AuditEvent.IDENTITY_LINKED,

@@ -32,6 +32,7 @@ public class ProviderAccountResolver {
   @Inject AccountViews views;
   @Inject LinkingPolicy policy;
   @Inject RegistrationPolicy registration;
+  @Inject SessionRecords sessionRecords;
 
   public SignInOutcome resolve(ProviderIdentity profile, String clientAddress) {
     Instant now = clock.instant();
@@ -129,6 +130,7 @@ public class ProviderAccountResolver {
     if (hadPassword) {
       account.revokeUnprovenPassword();
     }
+    sessionRecords.endAllOf(account.getId(), null);
     account.signedInThroughProvider(now);
     accounts.flush();
     record(

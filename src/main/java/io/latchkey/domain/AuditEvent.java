@@ -16,8 +16,10 @@ public enum AuditEvent {
   ACCOUNT_ENABLED,
   ROLE_GRANTED,
   ROLE_REVOKED,
-  /** An admin ended every session of the account. */
+  /** An admin ended every session of the account, or its owner every other session. */
   SESSIONS_ENDED,
+  /** One session was ended by its owner (from another session) or by an admin. */
+  SESSION_ENDED,
   /** The account is gone; the entry keeps its id and email. */
   ACCOUNT_DELETED,
   /** A provider identity was linked to an account (at a first sign-in that registered it). */

@@ -50,6 +50,7 @@ class AccountAdministrationServiceTest {
     service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     service.accounts = accounts;
     service.audit = audit;
+    service.sessionRecords = SessionRecordsTest.records(service.clock, accounts, audit);
     configureAdmin(null);
     root = admin("root@example.test");
     formerAdmin = admin("former@example.test");

@@ -53,6 +53,7 @@ class AccountLinkingServiceTest {
     service.identities = new InMemoryIdentities(accounts);
     service.audit = audit;
     service.views = views;
+    service.sessionRecords = SessionRecordsTest.records(service.clock, accounts, audit);
     ada = accounts.add(withPassword("ada@example.test"));
     grace = accounts.add(providerOnly("grace@example.test", identity("grace-at-provider")));
   }

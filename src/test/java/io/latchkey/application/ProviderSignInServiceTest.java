@@ -49,6 +49,8 @@ class ProviderSignInServiceTest {
   void wireServiceAndResolver() {
     resolver.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     resolver.accounts = accounts;
+    resolver.sessionRecords =
+        SessionRecordsTest.records(resolver.clock, accounts, new RecordingAuditTrail());
     resolver.identities = identities;
     resolver.audit = audit;
     resolver.views = views;

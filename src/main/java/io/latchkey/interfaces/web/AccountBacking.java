@@ -4,17 +4,20 @@ import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
 import io.latchkey.application.LinkedIdentityView;
+import io.latchkey.application.SessionRecords;
+import io.latchkey.application.SessionView;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.exceptions.BusinessException;
 import io.latchkey.interfaces.web.security.PasswordConfirmation;
 import io.latchkey.interfaces.web.security.Sessions;
+import io.latchkey.interfaces.web.security.SignedInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
-/** {@code account.xhtml}: who I am, how I sign in, and changing my password. */
+/** {@code account.xhtml}: who I am, how I sign in, where I am signed in, and my password. */
 @Named
 @RequestScoped
 public class AccountBacking {
@@ -26,8 +29,10 @@ public class AccountBacking {
 
   @Inject AccountLinkingService linking;
   @Inject PasswordConfirmation passwords;
+  @Inject SessionRecords sessionRecords;
 
   private List<LinkedIdentityView> identities;
+  private List<SessionView> signedInSessions;
   private String notice;
   private int removed;
   private String currentPassword;
@@ -40,6 +45,40 @@ public class AccountBacking {
       identities = accounts.linkedIdentities(currentAccount.id());
     }
     return identities;
+  }
+
+  /** Where this account is signed in, this device's session marked (read once per request). */
+  public List<SessionView> getSessions() {
+    if (signedInSessions == null) {
+      signedInSessions = sessionRecords.of(currentAccount.id(), thisSession());
+    }
+    return signedInSessions;
+  }
+
+  /** Ends another session of mine; it stops at its next request, on whichever instance. */
+  public void endSession(String sessionId) {
+    boolean ended;
+    try {
+      ended =
+          sessionRecords.endOwn(
+              currentAccount.id(), sessionId, thisSession(), request.getRemoteAddr());
+    } catch (BusinessException e) {
+      Messages.error(e.messageKey());
+      return;
+    }
+    Messages.info(ended ? "sessions.ended" : "sessions.notFound");
+    Messages.redirect("/account");
+  }
+
+  /** Ends every session of mine but this one. */
+  public void endOtherSessions() {
+    sessionRecords.endOthers(currentAccount.id(), thisSession(), request.getRemoteAddr());
+    Messages.info("sessions.othersEnded");
+    Messages.redirect("/account");
+  }
+
+  private String thisSession() {
+    return sessions.current(request).map(SignedInSession::recordId).orElse(null);
   }
 
   /** The message key of the notice the previous step left for this page, if any. */

@@ -72,7 +72,7 @@ public class LinkBacking {
       outcome = linking.linkConfirmed(link.accountId(), link.identity(), request().getRemoteAddr());
     }
     if (outcome instanceof SignInOutcome.SignedIn signedIn) {
-      sessions.start(request(), signedIn.account(), Sessions.PASSWORD, null);
+      sessions.startWithPassword(request(), signedIn.account());
       Messages.redirect(AuthPaths.accountPage(signedIn.notice(), signedIn.identitiesRemoved()));
     } else if (outcome instanceof SignInOutcome.Refused refused) {
       Messages.error(

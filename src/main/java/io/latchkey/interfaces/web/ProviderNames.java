@@ -1,6 +1,8 @@
 package io.latchkey.interfaces.web;
 
 import io.latchkey.application.LinkedIdentityView;
+import io.latchkey.application.SessionRecords;
+import io.latchkey.application.SessionView;
 import io.latchkey.application.settings.OpenIdSettings;
 import io.latchkey.domain.SignInTally;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +46,22 @@ public class ProviderNames {
     } catch (IllegalArgumentException notAUri) {
       return issuer;
     }
+  }
+
+  /** How a session signed in: "Password", or the provider's display name. */
+  public String sessionMethod(String method) {
+    if (SessionRecords.PASSWORD.equals(method)) {
+      return Messages.text("method.password");
+    }
+    return openId.getProviderId().equals(method) ? openId.getProviderName() : method;
+  }
+
+  /** The accessible name of a session's end button: "End session 2: Chrome · Linux". */
+  public String endSessionLabel(SessionView session, int position) {
+    return MessageFormat.format(
+        Messages.text("session.end.label"),
+        position,
+        session.device().isEmpty() ? Messages.text("session.unknownDevice") : session.device());
   }
 
   /** "Provider · email", or the provider alone when the identity came without an email. */

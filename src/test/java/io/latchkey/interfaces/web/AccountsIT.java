@@ -228,6 +228,81 @@ class AccountsIT {
   }
 
   @Test
+  void peopleSeeWhereTheyAreSignedInAndEndTheirOtherSessions() {
+    String email = uniqueEmail();
+    register(browser, email, "Three Devices");
+    Browser laptop = browser.addHeader("User-Agent", LINUX_CHROME);
+    Browser phone = browser.another().addHeader("User-Agent", IPHONE_SAFARI);
+    Browser tablet = browser.another().addHeader("User-Agent", ANDROID_FIREFOX);
+    signIn(laptop, email, PASSWORD);
+    signIn(phone, email, PASSWORD);
+    signIn(tablet, email, PASSWORD);
+    assertEquals(3L, sessionRecords(email));
+
+    HtmlPage page = laptop.open("/account");
+    List<String> rows = sessionRows(page);
+    assertEquals(3, rows.size(), String.join("\n", rows));
+    assertEquals(1, rows.stream().filter(row -> row.contains("This device")).count(), "one marked");
+    assertTrue(
+        rows.stream().anyMatch(r -> r.contains("Chrome · Linux") && r.contains("This device")),
+        String.join("\n", rows));
+    assertTrue(rows.stream().anyMatch(r -> r.contains("Safari · iOS")));
+    assertTrue(rows.stream().allMatch(r -> r.contains("Password")), "how each signed in");
+    assertFalse(page.asXml().contains(laptop.cookie("JSESSIONID").orElseThrow().getValue()));
+
+    HtmlPage ended =
+        laptop.submit(page, "session:" + rowOf(rows, "Safari · iOS") + ":end", Map.of(), "submit");
+    assertTrue(messagesOf(ended).contains("The session was ended"), messagesOf(ended));
+    assertTrue(phone.open("/account").getUrl().getPath().endsWith("/login"), "phone signed out");
+    assertTrue(tablet.open("/account").getUrl().getPath().endsWith("/account"), "tablet stays");
+    assertEquals(2L, sessionRecords(email));
+    assertEquals(1, TestDatabase.auditCount("SESSION_ENDED", email));
+
+    HtmlPage allEnded = laptop.submit("/account", "endOthers", Map.of(), "submit");
+    assertTrue(messagesOf(allEnded).contains("other sessions were ended"), messagesOf(allEnded));
+    assertTrue(tablet.open("/account").getUrl().getPath().endsWith("/login"), "tablet signed out");
+    assertEquals(1, sessionRows(laptop.open("/account")).size());
+    assertEquals(1L, sessionRecords(email));
+
+    signOut(laptop);
+    assertEquals(0L, sessionRecords(email), "signing out removes the record");
+  }
+
+  private static final String LINUX_CHROME =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
+          + " Chrome/131.0.0.0 Safari/537.36";
+  private static final String IPHONE_SAFARI =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15"
+          + " (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1";
+  private static final String ANDROID_FIREFOX =
+      "Mozilla/5.0 (Android 14; Mobile; rv:132.0) Gecko/132.0 Firefox/132.0";
+
+  private static long sessionRecords(String email) {
+    return ((Number)
+            TestDatabase.value(
+                    "SELECT COUNT(*) FROM session_record r JOIN account a ON a.id = r.account_id"
+                        + " WHERE a.email = ?",
+                    email)
+                .orElseThrow())
+        .longValue();
+  }
+
+  private static List<String> sessionRows(HtmlPage page) {
+    return page.querySelectorAll("#sessions li.session").stream()
+        .map(row -> row.asNormalizedText().replaceAll("\\s+", " "))
+        .toList();
+  }
+
+  private static int rowOf(List<String> rows, String device) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).contains(device)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no session of " + device + " in " + rows);
+  }
+
+  @Test
   void changingThePasswordRequiresTheCurrentOne() {
     String email = uniqueEmail();
     register(browser, email, "Careful");

@@ -31,6 +31,7 @@ public class ActionBacking {
   private String action;
   private Long id;
   private Long identity;
+  private String session;
   private String reason;
 
   /** Whether the parameters name a known action on an account. */
@@ -38,7 +39,8 @@ public class ActionBacking {
     Optional<AdminAction> known = AdminAction.ofKey(action);
     return known.isPresent()
         && id != null
-        && (known.get() != AdminAction.UNLINK || identity != null);
+        && (known.get() != AdminAction.UNLINK || identity != null)
+        && (known.get() != AdminAction.END_SESSION || (session != null && !session.isBlank()));
   }
 
   /** The message key describing the action. */
@@ -67,6 +69,7 @@ public class ActionBacking {
         case GRANT_ADMIN -> administration.grantAdmin(adminId, id, reason, address);
         case REVOKE_ADMIN -> administration.revokeAdmin(adminId, id, reason, address);
         case END_SESSIONS -> administration.endSessions(adminId, id, reason, address);
+        case END_SESSION -> administration.endSession(adminId, id, session, reason, address);
         case DELETE -> administration.delete(adminId, id, reason, address);
       }
     } catch (BusinessException e) {
@@ -99,6 +102,15 @@ public class ActionBacking {
 
   public void setIdentity(Long identity) {
     this.identity = identity;
+  }
+
+  /** The record id of the session to end ({@code end-session}). */
+  public String getSession() {
+    return session;
+  }
+
+  public void setSession(String session) {
+    this.session = session;
   }
 
   public String getReason() {

@@ -14,6 +14,7 @@ public enum AdminAction implements Keyed {
   GRANT_ADMIN("grant-admin"),
   REVOKE_ADMIN("revoke-admin"),
   END_SESSIONS("end-sessions"),
+  END_SESSION("end-session"),
   DELETE("delete");
 
   private final String key;

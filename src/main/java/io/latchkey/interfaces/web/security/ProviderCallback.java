@@ -78,6 +78,7 @@ class ProviderCallback {
           context, new SignInOutcome.Failed("state missing, reused or not matching"));
     }
     String idTokenHint = openId.isLogoutAtProvider() ? idToken() : null;
+    String providerSid = providerSid();
     Optional<ProviderIntent> intent = flows.intent(request);
     flows.endIntent(request);
     // Without an outcome the mechanism threw (a state refusal returned above).
@@ -94,7 +95,7 @@ class ProviderCallback {
                             request.getParameter("code"),
                             "state",
                             request.getParameter("state"))));
-    return respond(context, outcome, intent, idTokenHint);
+    return respond(context, outcome, intent, idTokenHint, providerSid);
   }
 
   /** 8–9: every outcome of a callback becomes a session and a page here, and nowhere else. */
@@ -102,11 +103,12 @@ class ProviderCallback {
       HttpMessageContext context,
       SignInOutcome outcome,
       Optional<ProviderIntent> intent,
-      String idTokenHint) {
+      String idTokenHint,
+      String providerSid) {
     HttpServletRequest request = context.getRequest();
     String root = request.getContextPath();
     if (outcome instanceof SignInOutcome.SignedIn signedIn) {
-      sessions.start(request, signedIn.account(), openId.getProviderId(), idTokenHint);
+      sessions.start(request, signedIn.account(), openId.getProviderId(), idTokenHint, providerSid);
       return context.redirect(
           root + AuthPaths.accountPage(signedIn.notice(), signedIn.identitiesRemoved()));
     } else if (outcome instanceof SignInOutcome.FlowCompleted completed) {
@@ -182,6 +184,15 @@ class ProviderCallback {
           new SignInOutcome.Failed("the flow was not started by this signed-in session"));
     }
     return Optional.empty();
+  }
+
+  /** The provider's session id, for its back-channel logout to name this session by. */
+  private String providerSid() {
+    try {
+      return openIdContext.getIdentityToken().getJwtClaims().getStringClaim("sid").orElse(null);
+    } catch (RuntimeException noToken) {
+      return null;
+    }
   }
 
   private String idToken() {

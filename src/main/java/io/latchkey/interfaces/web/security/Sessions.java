@@ -2,6 +2,7 @@ package io.latchkey.interfaces.web.security;
 
 import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
+import io.latchkey.application.SessionRecords;
 import io.latchkey.application.settings.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,30 +34,57 @@ public class Sessions {
   public static final String CURRENT_ACCOUNT = AccountView.class.getName();
 
   /** How a password sign-in is named in {@link SignedInSession#method()}. */
-  public static final String PASSWORD = "password";
+  public static final String PASSWORD = SessionRecords.PASSWORD;
 
   private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
   @Inject AccountService accounts;
+  @Inject SessionRecords records;
   @Inject SecuritySettings settings;
   @Inject Clock clock;
 
   /**
    * Steps 8–9: the account is signed in under a new session. Nothing of the session before it
    * survives (a pending flow, the OpenID mechanism's state and nonce, another account's sign-in).
+   * The new session gets its record, where its owner sees it and may end it from another device.
    *
    * @param method {@link #PASSWORD} or the provider's id
    * @param idTokenHint the id_token for a later logout at the provider, or null
+   * @param providerSid the provider's session id (the id_token's {@code sid}), or null
    */
   public void start(
-      HttpServletRequest request, AccountView account, String method, String idTokenHint) {
+      HttpServletRequest request,
+      AccountView account,
+      String method,
+      String idTokenHint,
+      String providerSid) {
     invalidate(request.getSession(false));
     HttpSession session = request.getSession(true);
+    String recordId =
+        records.open(
+            account.id(),
+            method,
+            request.getRemoteAddr(),
+            request.getHeader("User-Agent"),
+            providerSid);
     session.setAttribute(
         SignedInSession.ATTRIBUTE,
         SignedInSession.startedAt(
-            clock.instant(), account.id(), account.sessionGeneration(), method, idTokenHint));
+            clock.instant(),
+            account.id(),
+            account.sessionGeneration(),
+            method,
+            idTokenHint,
+            recordId));
     request.setAttribute(CURRENT_ACCOUNT, account);
+  }
+
+  /**
+   * A password sign-in (steps P3, L3): as {@link #start(HttpServletRequest, AccountView, String,
+   * String, String)}.
+   */
+  public void startWithPassword(HttpServletRequest request, AccountView account) {
+    start(request, account, PASSWORD, null, null);
   }
 
   /** The user authenticated again: the re-authentication window restarts, under a new id. */
@@ -67,6 +95,7 @@ public class Sessions {
   /** After the user changed a credential: this session carries on (new id), all others end. */
   public void renew(HttpServletRequest request, AccountView changed) {
     carryOn(request, signedIn -> signedIn.withGeneration(changed.sessionGeneration()));
+    records.endAllOf(changed.id(), current(request).map(SignedInSession::recordId).orElse(null));
     request.setAttribute(CURRENT_ACCOUNT, changed);
   }
 
@@ -100,6 +129,8 @@ public class Sessions {
       ended = "the account is disabled";
     } else if (ended == null && account.get().sessionGeneration() != signedIn.generation()) {
       ended = "the account's sessions were ended";
+    } else if (ended == null && !recordStillOpen(signedIn, now)) {
+      ended = "the session was ended from another session or by an admin";
     }
     if (ended != null) {
       String reason = ended;
@@ -112,6 +143,16 @@ public class Sessions {
     }
     request.setAttribute(CURRENT_ACCOUNT, account.get());
     return account;
+  }
+
+  /** Whether the session's record is still there; once a minute this also writes "last seen". */
+  private boolean recordStillOpen(SignedInSession signedIn, Instant now) {
+    if (signedIn.recordId() == null) {
+      return true; // signed in before records existed (a session replicated from an older build)
+    }
+    return signedIn.needsLastSeenUpdate(now)
+        ? records.seen(signedIn.recordId())
+        : records.isOpen(signedIn.recordId());
   }
 
   /** The sign-in of this session, if any, without checking the account. */
@@ -135,6 +176,10 @@ public class Sessions {
    */
   public void discard(HttpServletRequest request) {
     Optional<SignedInSession> signedIn = current(request);
+    if (signedIn.isPresent()) {
+      // The sign-in moves to the new session: its record must outlive the old one.
+      request.getSession().removeAttribute(SignedInSession.ATTRIBUTE);
+    }
     invalidate(request.getSession(false));
     signedIn.ifPresent(s -> request.getSession(true).setAttribute(SignedInSession.ATTRIBUTE, s));
   }

@@ -116,7 +116,7 @@ public abstract class SignInMechanism implements HttpAuthenticationMechanism {
     Optional<SignInOutcome> outcome = results.outcome();
     if (result.getStatus() == CredentialValidationResult.Status.VALID
         && outcome.orElse(null) instanceof SignInOutcome.SignedIn signedIn) {
-      sessions.start(request, signedIn.account(), Sessions.PASSWORD, null);
+      sessions.startWithPassword(request, signedIn.account());
       return CallerIdentity.notifyContainer(context, signedIn.account());
     }
     // Not context.responseUnauthorized(): the page itself explains the refusal.

@@ -20,6 +20,8 @@ import java.time.Instant;
  *     counts from here
  * @param idTokenHint the provider's id_token, kept only when {@code OIDC_LOGOUT_AT_PROVIDER} is on
  *     and only as the hint that logout at the provider needs (about 1 KB); never used to sign in
+ * @param recordId the id of this session's record ({@code SessionRecords}): where its owner sees it
+ *     and ends it from
  */
 public record SignedInSession(
     long accountId,
@@ -28,10 +30,11 @@ public record SignedInSession(
     Instant signedInAt,
     Instant authenticatedAt,
     Instant lastSeenAt,
-    String idTokenHint)
+    String idTokenHint,
+    String recordId)
     implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   static final String ATTRIBUTE = "io.latchkey.signedIn";
 
@@ -39,8 +42,13 @@ public record SignedInSession(
   static final Duration LAST_SEEN_PRECISION = Duration.ofMinutes(1);
 
   static SignedInSession startedAt(
-      Instant now, long accountId, int generation, String method, String idTokenHint) {
-    return new SignedInSession(accountId, generation, method, now, now, now, idTokenHint);
+      Instant now,
+      long accountId,
+      int generation,
+      String method,
+      String idTokenHint,
+      String recordId) {
+    return new SignedInSession(accountId, generation, method, now, now, now, idTokenHint, recordId);
   }
 
   /** Whether the user authenticated within the window before {@code now}. */
@@ -65,17 +73,25 @@ public record SignedInSession(
 
   SignedInSession seenAt(Instant now) {
     return new SignedInSession(
-        accountId, generation, method, signedInAt, authenticatedAt, now, idTokenHint);
+        accountId, generation, method, signedInAt, authenticatedAt, now, idTokenHint, recordId);
   }
 
   /** The same sign-in, authenticated again now; the absolute limit still counts from the start. */
   SignedInSession reauthenticatedAt(Instant now) {
-    return new SignedInSession(accountId, generation, method, signedInAt, now, now, idTokenHint);
+    return new SignedInSession(
+        accountId, generation, method, signedInAt, now, now, idTokenHint, recordId);
   }
 
   /** The same sign-in after the account's credentials changed under this session. */
   SignedInSession withGeneration(int newGeneration) {
     return new SignedInSession(
-        accountId, newGeneration, method, signedInAt, authenticatedAt, lastSeenAt, idTokenHint);
+        accountId,
+        newGeneration,
+        method,
+        signedInAt,
+        authenticatedAt,
+        lastSeenAt,
+        idTokenHint,
+        recordId);
   }
 }

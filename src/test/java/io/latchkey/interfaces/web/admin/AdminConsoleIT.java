@@ -223,6 +223,50 @@ class AdminConsoleIT {
   }
 
   @Test
+  void anAdminSeesAnAccountsSessionsAndEndsOneForAReason() {
+    String email = uniqueEmail();
+    register(admin.another(), email, "Lost Phone");
+    Browser laptop =
+        admin.another().addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0");
+    Browser phone =
+        admin.another().addHeader("User-Agent", "Mozilla/5.0 (Linux; Android 14) Chrome/131.0");
+    signIn(laptop, email, PASSWORD);
+    signIn(phone, email, PASSWORD);
+    long id = accountId(email);
+
+    HtmlPage page = userPage(id);
+    List<org.htmlunit.html.DomNode> rows = page.querySelectorAll("#user-sessions li.session");
+    assertEquals(2, rows.size());
+    var endPhone =
+        rows.stream()
+            .filter(row -> row.asNormalizedText().contains("Chrome · Android"))
+            .map(row -> (org.htmlunit.html.HtmlAnchor) row.querySelector("a"))
+            .findFirst()
+            .orElseThrow();
+    HtmlPage confirm = Flows.html(admin.click(page, endPhone.getId()));
+    HtmlPage done =
+        admin.submit(confirm, "action", Map.of("reason", "phone reported lost"), "confirm");
+    assertTrue(messagesOf(done).contains("Done"), messagesOf(done));
+
+    assertFalse(isSignedIn(phone), "that session ended");
+    assertTrue(isSignedIn(laptop), "the other carries on");
+    assertEquals(1, userPage(id).querySelectorAll("#user-sessions li.session").size());
+    assertEquals(1, TestDatabase.auditCount("SESSION_ENDED", email));
+    assertTrue(
+        TestDatabase.value(
+                "SELECT detail FROM audit_entry WHERE event_type = 'SESSION_ENDED'"
+                    + " AND target_email = ?",
+                email)
+            .orElseThrow()
+            .toString()
+            .contains("phone reported lost"));
+
+    HtmlPage again = admin.submit(confirm, "action", Map.of("reason", "twice"), "confirm");
+    assertTrue(messagesOf(again).contains("already ended"), messagesOf(again));
+    assertEquals(1, TestDatabase.auditCount("SESSION_ENDED", email));
+  }
+
+  @Test
   void adminRolesShowWhoGrantedThemAndTheLastAdminStays() {
     String email = uniqueEmail();
     Browser second = admin.another();

@@ -16,7 +16,8 @@ class SignedInSessionTest {
   private static final Duration IDLE = Duration.ofMinutes(30);
   private static final Duration ABSOLUTE = Duration.ofHours(12);
 
-  private final SignedInSession session = SignedInSession.startedAt(START, 7, 1, "password", null);
+  private final SignedInSession session =
+      SignedInSession.startedAt(START, 7, 1, "password", null, "record-1");
 
   @Test
   void anIdleSessionEndsAfterTheIdleLimitAndNotBefore() {

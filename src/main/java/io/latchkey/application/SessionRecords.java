@@ -1,0 +1,222 @@
+package io.latchkey.application;
+
+import io.latchkey.application.exceptions.AccountNotFoundException;
+import io.latchkey.application.exceptions.InvalidInputException;
+import io.latchkey.application.settings.SecuritySettings;
+import io.latchkey.domain.Account;
+import io.latchkey.domain.AccountRepository;
+import io.latchkey.domain.AuditEntry;
+import io.latchkey.domain.AuditEvent;
+import io.latchkey.domain.AuditTrail;
+import io.latchkey.domain.SessionRecord;
+import io.latchkey.domain.SessionRecordRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where people are signed in: a record of every signed-in session, kept in the database so that
+ * every instance sees it. A session whose record is gone ends at its next request.
+ *
+ * <p>What it costs a signed-in request: the record's existence is read at most once per {@link
+ * #RECHECK} per session and instance (a per-instance cache of recent confirmations). A session
+ * ended through this instance stops at its next request here; one ended through another instance
+ * stops within {@link #RECHECK} here. Ending every session of an account (admin, password change,
+ * disabling) also bumps the account's session generation, which every request checks.
+ */
+@ApplicationScoped
+@Transactional
+public class SessionRecords {
+
+  /** How a password sign-in is named in a record's method. */
+  public static final String PASSWORD = "password";
+
+  /** How stale an instance's knowledge that a session is still open may be. */
+  public static final Duration RECHECK = Duration.ofSeconds(5);
+
+  /** Beyond this many cached confirmations the cache starts over (a bound, not a tuning knob). */
+  private static final int MAX_CONFIRMATIONS = 100_000;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject Clock clock;
+  @Inject SessionRecordRepository records;
+  @Inject AccountRepository accounts;
+  @Inject AuditTrail audit;
+  @Inject SecuritySettings settings;
+
+  private final Map<String, Instant> confirmedAt = new ConcurrentHashMap<>();
+
+  /**
+   * Records a session that signs in now.
+   *
+   * @return the record's id, for the session to carry
+   */
+  public String open(
+      long accountId, String method, String clientAddress, String userAgent, String providerSid) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    records.add(
+        new SessionRecord(
+            id,
+            accountId,
+            clock.instant(),
+            clientAddress,
+            Devices.describe(userAgent),
+            method,
+            providerSid));
+    confirmedAt.put(id, clock.instant());
+    return id;
+  }
+
+  /** Whether the session may still be used (at most {@link #RECHECK} stale for other instances). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean isOpen(String id) {
+    Instant now = clock.instant();
+    Instant confirmed = confirmedAt.get(id);
+    if (confirmed != null && confirmed.plus(RECHECK).isAfter(now)) {
+      return true;
+    }
+    boolean open = records.exists(id);
+    remember(id, open, now);
+    return open;
+  }
+
+  /** A request of the session, written at most once a minute by the caller; false if ended. */
+  public boolean seen(String id) {
+    Instant now = clock.instant();
+    boolean open = records.seen(id, now);
+    remember(id, open, now);
+    return open;
+  }
+
+  /** The session ended (signed out, timed out, replaced by a new sign-in). */
+  public void closed(String id) {
+    confirmedAt.remove(id);
+    records.remove(id);
+  }
+
+  /** The account's sessions, most recently used first; {@code currentId} marks this device's. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SessionView> of(long accountId, String currentId) {
+    Instant now = clock.instant();
+    return records.ofAccount(accountId).stream()
+        .filter(record -> !expired(record, now))
+        .map(record -> SessionView.of(record, currentId))
+        .toList();
+  }
+
+  /**
+   * The owner ends one of their other sessions (their own is ended by signing out).
+   *
+   * @return false when that session had ended already
+   */
+  public boolean endOwn(long accountId, String id, String currentId, String clientAddress) {
+    if (id == null || id.equals(currentId)) {
+      throw new InvalidInputException("sessions.end.current");
+    }
+    Account account = account(accountId);
+    SessionRecord record = records.find(id).filter(r -> r.getAccountId() == accountId).orElse(null);
+    if (record == null) {
+      return false;
+    }
+    end(record);
+    audit.record(
+        AuditEntry.byOwner(
+            AuditEvent.SESSION_ENDED, account, clock.instant(), describe(record), clientAddress));
+    return true;
+  }
+
+  /** The owner ends every session but this one; returns how many. */
+  public int endOthers(long accountId, String currentId, String clientAddress) {
+    Account account = account(accountId);
+    int ended = endAllOf(accountId, currentId);
+    if (ended > 0) {
+      audit.record(
+          AuditEntry.byOwner(
+              AuditEvent.SESSIONS_ENDED,
+              account,
+              clock.instant(),
+              "other sessions: " + ended,
+              clientAddress));
+    }
+    return ended;
+  }
+
+  /**
+   * Ends one session of the account, for an admin who audits it with their reason.
+   *
+   * @return what the session was, or empty when it had ended already
+   */
+  public Optional<String> endOne(long accountId, String id) {
+    SessionRecord record =
+        id == null
+            ? null
+            : records.find(id).filter(r -> r.getAccountId() == accountId).orElse(null);
+    if (record == null) {
+      return Optional.empty();
+    }
+    end(record);
+    return Optional.of(describe(record));
+  }
+
+  /**
+   * Removes the records of every session of the account but {@code keep} (null for all), for the
+   * callers that end them by other means too (the session generation).
+   */
+  public int endAllOf(long accountId, String keep) {
+    for (String id : records.idsOfAccount(accountId)) {
+      if (!id.equals(keep)) {
+        confirmedAt.remove(id);
+      }
+    }
+    return records.removeOthers(accountId, keep);
+  }
+
+  /** Removes the records of sessions past their idle or absolute limit; returns how many. */
+  public int removeExpired() {
+    Instant now = clock.instant();
+    return records.removeExpired(
+        now.minus(settings.sessionIdleTimeout()), now.minus(settings.sessionMaxAge()));
+  }
+
+  private void end(SessionRecord record) {
+    confirmedAt.remove(record.getId());
+    records.remove(record.getId());
+  }
+
+  private boolean expired(SessionRecord record, Instant now) {
+    return record.getLastSeenAt().plus(settings.sessionIdleTimeout()).isBefore(now)
+        || record.getSignedInAt().plus(settings.sessionMaxAge()).isBefore(now);
+  }
+
+  private void remember(String id, boolean open, Instant now) {
+    if (!open) {
+      confirmedAt.remove(id);
+      return;
+    }
+    if (confirmedAt.size() >= MAX_CONFIRMATIONS) {
+      confirmedAt.clear();
+    }
+    confirmedAt.put(id, now);
+  }
+
+  private Account account(long accountId) {
+    return accounts.findById(accountId).orElseThrow(AccountNotFoundException::new);
+  }
+
+  private static String describe(SessionRecord record) {
+    String device = record.getDevice().isEmpty() ? "unknown device" : record.getDevice();
+    return device + ", " + record.getMethod() + ", signed in " + record.getSignedInAt();
+  }
+}

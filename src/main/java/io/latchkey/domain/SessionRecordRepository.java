@@ -1,0 +1,34 @@
+package io.latchkey.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The records of signed-in sessions ({@link SessionRecord}). */
+public interface SessionRecordRepository {
+
+  void add(SessionRecord record);
+
+  Optional<SessionRecord> find(String id);
+
+  /** Whether the session may still be used. */
+  boolean exists(String id);
+
+  /** The account's sessions, most recently used first. */
+  List<SessionRecord> ofAccount(long accountId);
+
+  /** The ids of the account's sessions. */
+  List<String> idsOfAccount(long accountId);
+
+  /** Records a request of the session; false when its record is gone (the session was ended). */
+  boolean seen(String id, Instant now);
+
+  /** Ends one session; false when it had ended already. */
+  boolean remove(String id);
+
+  /** Ends every session of the account but {@code keep} (which may be null); returns how many. */
+  int removeOthers(long accountId, String keep);
+
+  /** Removes the records of sessions idle or signed in before the given times; returns how many. */
+  int removeExpired(Instant idleBefore, Instant signedInBefore);
+}

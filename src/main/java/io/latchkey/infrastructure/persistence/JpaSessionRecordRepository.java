@@ -1,0 +1,79 @@
+package io.latchkey.infrastructure.persistence;
+
+import io.latchkey.domain.SessionRecord;
+import io.latchkey.domain.SessionRecordRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaSessionRecordRepository implements SessionRecordRepository {
+
+  @PersistenceContext EntityManager em;
+
+  @Override
+  public void add(SessionRecord record) {
+    em.persist(record);
+  }
+
+  @Override
+  public Optional<SessionRecord> find(String id) {
+    return Optional.ofNullable(em.find(SessionRecord.class, id));
+  }
+
+  @Override
+  public boolean exists(String id) {
+    return !em.createQuery("SELECT 1 FROM SessionRecord s WHERE s.id = :id", Integer.class)
+        .setParameter("id", id)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public List<SessionRecord> ofAccount(long accountId) {
+    return em.createNamedQuery("SessionRecord.ofAccount", SessionRecord.class)
+        .setParameter("account", accountId)
+        .getResultList();
+  }
+
+  @Override
+  public List<String> idsOfAccount(long accountId) {
+    return em.createNamedQuery("SessionRecord.idsOfAccount", String.class)
+        .setParameter("account", accountId)
+        .getResultList();
+  }
+
+  @Override
+  public boolean seen(String id, Instant now) {
+    return em.createNamedQuery("SessionRecord.seen")
+            .setParameter("now", now)
+            .setParameter("id", id)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
+  public boolean remove(String id) {
+    return em.createNamedQuery("SessionRecord.remove").setParameter("id", id).executeUpdate() > 0;
+  }
+
+  @Override
+  public int removeOthers(long accountId, String keep) {
+    return em.createNamedQuery("SessionRecord.removeOthers")
+        .setParameter("account", accountId)
+        .setParameter("keep", keep == null ? "" : keep)
+        .executeUpdate();
+  }
+
+  @Override
+  public int removeExpired(Instant idleBefore, Instant signedInBefore) {
+    return em.createNamedQuery("SessionRecord.removeExpired")
+        .setParameter("idleBefore", idleBefore)
+        .setParameter("signedInBefore", signedInBefore)
+        .executeUpdate();
+  }
+}
