@@ -8,6 +8,9 @@ import java.util.Optional;
  */
 public interface ProviderMetadata {
 
+  /** The provider's {@code jwks_uri}: its signing keys (fetched once if no look was taken yet). */
+  Optional<String> jwksUri();
+
   /** The provider's {@code end_session_endpoint} (RP-initiated logout), if it has one. */
   Optional<String> endSessionEndpoint();
 

@@ -2,12 +2,17 @@ package io.latchkey.application;
 
 import io.latchkey.application.exceptions.AccountNotFoundException;
 import io.latchkey.application.exceptions.InvalidInputException;
+import io.latchkey.application.settings.OpenIdSettings;
 import io.latchkey.application.settings.SecuritySettings;
 import io.latchkey.domain.Account;
 import io.latchkey.domain.AccountRepository;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
+import io.latchkey.domain.IdentityKey;
+import io.latchkey.domain.LinkedIdentityRepository;
+import io.latchkey.domain.SeenLogoutToken;
+import io.latchkey.domain.SeenLogoutTokens;
 import io.latchkey.domain.SessionRecord;
 import io.latchkey.domain.SessionRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +58,9 @@ public class SessionRecords {
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
   @Inject SecuritySettings settings;
+  @Inject OpenIdSettings openId;
+  @Inject LinkedIdentityRepository identities;
+  @Inject SeenLogoutTokens seenLogoutTokens;
 
   private final Map<String, Instant> confirmedAt = new ConcurrentHashMap<>();
 
@@ -183,9 +191,66 @@ public class SessionRecords {
     return records.removeOthers(accountId, keep);
   }
 
-  /** Removes the records of sessions past their idle or absolute limit; returns how many. */
+  /**
+   * The provider ended its session {@code sid}, or every session of {@code subject} (a verified
+   * back-channel logout token): the Latchkey sessions that signed in through it end, and the
+   * token's jti is remembered so that the same token does nothing again.
+   *
+   * @return how many sessions ended
+   * @throws BackChannelLogouts.ReplayedLogoutTokenException when the jti was acted on before
+   */
+  public int endProviderSessions(LogoutToken token, String clientAddress) {
+    if (seenLogoutTokens.seen(token.issuer(), token.jti())) {
+      throw new BackChannelLogouts.ReplayedLogoutTokenException();
+    }
+    seenLogoutTokens.add(new SeenLogoutToken(token.issuer(), token.jti(), token.keepUntil()));
+    String provider = openId.getProviderId();
+    List<String> ids;
+    if (token.sid() != null) {
+      ids = records.idsOfProviderSession(provider, token.sid());
+    } else {
+      ids =
+          identities
+              .find(new IdentityKey(token.issuer(), token.subject()))
+              .map(
+                  identity -> records.idsOfAccountByMethod(identity.getAccount().getId(), provider))
+              .orElse(List.of());
+    }
+    Map<Long, Integer> endedPerAccount = new java.util.TreeMap<>();
+    for (String id : ids) {
+      Optional<SessionRecord> record = records.find(id);
+      if (record.isPresent()) {
+        end(record.get());
+        endedPerAccount.merge(record.get().getAccountId(), 1, Integer::sum);
+      }
+    }
+    endedPerAccount.forEach(
+        (accountId, ended) ->
+            accounts
+                .findById(accountId)
+                .ifPresent(
+                    account ->
+                        audit.record(
+                            AuditEntry.of(AuditEvent.SIGNED_OUT_BY_PROVIDER, clock.instant())
+                                .target(account)
+                                .detail(
+                                    "back-channel logout of "
+                                        + (token.sid() != null ? "its session" : "the subject")
+                                        + ": "
+                                        + ended
+                                        + (ended == 1 ? " session" : " sessions"))
+                                .clientAddress(clientAddress)
+                                .build())));
+    return ids.size();
+  }
+
+  /**
+   * Removes the records of sessions past their idle or absolute limit, and the logout tokens too
+   * old to be accepted again; returns how many sessions.
+   */
   public int removeExpired() {
     Instant now = clock.instant();
+    seenLogoutTokens.removeExpired(now);
     return records.removeExpired(
         now.minus(settings.sessionIdleTimeout()), now.minus(settings.sessionMaxAge()));
   }

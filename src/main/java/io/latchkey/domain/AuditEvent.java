@@ -12,6 +12,8 @@ public enum AuditEvent {
   /** A sign-in was refused because the account's sign-in was paused or it is disabled. */
   SIGN_IN_REFUSED,
   SIGNED_OUT,
+  /** The provider signed the account's sessions out (back-channel logout). */
+  SIGNED_OUT_BY_PROVIDER,
   ACCOUNT_DISABLED,
   ACCOUNT_ENABLED,
   ROLE_GRANTED,

@@ -25,6 +25,12 @@ import java.util.Objects;
     name = "SessionRecord.idsOfAccount",
     query = "SELECT s.id FROM SessionRecord s WHERE s.accountId = :account")
 @NamedQuery(
+    name = "SessionRecord.idsOfProviderSession",
+    query = "SELECT s.id FROM SessionRecord s WHERE s.method = :method AND s.providerSid = :sid")
+@NamedQuery(
+    name = "SessionRecord.idsOfAccountByMethod",
+    query = "SELECT s.id FROM SessionRecord s WHERE s.accountId = :account AND s.method = :method")
+@NamedQuery(
     name = "SessionRecord.seen",
     query = "UPDATE SessionRecord s SET s.lastSeenAt = :now WHERE s.id = :id")
 @NamedQuery(name = "SessionRecord.remove", query = "DELETE FROM SessionRecord s WHERE s.id = :id")

@@ -20,6 +20,12 @@ public interface SessionRecordRepository {
   /** The ids of the account's sessions. */
   List<String> idsOfAccount(long accountId);
 
+  /** The sessions that signed in through the provider {@code method} in its session {@code sid}. */
+  List<String> idsOfProviderSession(String method, String sid);
+
+  /** The account's sessions that signed in through {@code method}. */
+  List<String> idsOfAccountByMethod(long accountId, String method);
+
   /** Records a request of the session; false when its record is gone (the session was ended). */
   boolean seen(String id, Instant now);
 

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.application.exceptions.InvalidInputException;
-import io.latchkey.application.settings.SecuritySettings;
 import io.latchkey.domain.Account;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.EmailAddress;
+import io.latchkey.domain.IdentityKey;
+import io.latchkey.domain.ProviderIdentity;
 import io.latchkey.testing.fakes.InMemoryAccounts;
+import io.latchkey.testing.fakes.InMemoryIdentities;
+import io.latchkey.testing.fakes.InMemorySeenLogoutTokens;
 import io.latchkey.testing.fakes.InMemorySessionRecords;
 import io.latchkey.testing.fakes.RecordingAuditTrail;
+import io.latchkey.testing.fakes.TestSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionRecordsTest {
 
+  private static final String ISSUER = "https://id.example.test";
   private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
   private static final String CHROME_ON_LINUX =
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
@@ -53,7 +58,10 @@ class SessionRecordsTest {
     records.accounts = accounts;
     records.audit = audit;
     records.records = rows;
-    records.settings = new SecuritySettings("http://localhost:8080", 30, 12, 300, 900);
+    records.settings = TestSettings.security();
+    records.seenLogoutTokens = new InMemorySeenLogoutTokens();
+    records.identities = new InMemoryIdentities(accounts);
+    records.openId = TestSettings.provider(ISSUER);
     return records;
   }
 
@@ -170,6 +178,35 @@ class SessionRecordsTest {
     clock.advance(Duration.ofHours(12)); // the absolute limit, however active
     records.seen(fresh);
     assertEquals(1, records.removeExpired());
+  }
+
+  @Test
+  void theProvidersLogoutEndsTheSessionsOfItsSidOrElseOfItsSubjectAndOnlyOnce() {
+    ana.link(
+        new ProviderIdentity(new IdentityKey(ISSUER, "ana-sub"), null, false, "Ana", null), START);
+    String laptop = records.open(ana.getId(), "testid", null, null, "sid-laptop");
+    String phone = records.open(ana.getId(), "testid", null, null, "sid-phone");
+    String password = records.open(ana.getId(), "password", null, null, null);
+
+    assertEquals(1, records.endProviderSessions(token("ana-sub", "sid-laptop", "jti-1"), null));
+    assertFalse(records.isOpen(laptop));
+    assertTrue(records.isOpen(phone));
+    assertThrows(
+        BackChannelLogouts.ReplayedLogoutTokenException.class,
+        () -> records.endProviderSessions(token("ana-sub", "sid-phone", "jti-1"), null));
+    assertTrue(records.isOpen(phone), "a replayed jti does nothing, whatever it names");
+
+    assertEquals(1, records.endProviderSessions(token("ana-sub", null, "jti-2"), null));
+    assertFalse(records.isOpen(phone));
+    assertTrue(records.isOpen(password), "a provider ends only the sessions it signed in");
+    assertEquals(0, records.endProviderSessions(token("nobody", null, "jti-3"), null));
+    assertEquals(
+        List.of(AuditEvent.SIGNED_OUT_BY_PROVIDER, AuditEvent.SIGNED_OUT_BY_PROVIDER),
+        audit.events());
+  }
+
+  private static LogoutToken token(String subject, String sid, String jti) {
+    return new LogoutToken(ISSUER, subject, sid, jti, START.plus(Duration.ofMinutes(7)));
   }
 
   /** A clock the test moves. */

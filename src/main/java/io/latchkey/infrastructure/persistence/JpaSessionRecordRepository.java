@@ -48,6 +48,22 @@ public class JpaSessionRecordRepository implements SessionRecordRepository {
   }
 
   @Override
+  public List<String> idsOfProviderSession(String method, String sid) {
+    return em.createNamedQuery("SessionRecord.idsOfProviderSession", String.class)
+        .setParameter("method", method)
+        .setParameter("sid", sid)
+        .getResultList();
+  }
+
+  @Override
+  public List<String> idsOfAccountByMethod(long accountId, String method) {
+    return em.createNamedQuery("SessionRecord.idsOfAccountByMethod", String.class)
+        .setParameter("account", accountId)
+        .setParameter("method", method)
+        .getResultList();
+  }
+
+  @Override
   public boolean seen(String id, Instant now) {
     return em.createNamedQuery("SessionRecord.seen")
             .setParameter("now", now)

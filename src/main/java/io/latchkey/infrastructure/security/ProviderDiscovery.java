@@ -32,6 +32,7 @@ public class ProviderDiscovery implements ProviderMetadata {
 
   private volatile Result last;
   private volatile String endSessionEndpoint;
+  private volatile String jwksUri;
   private volatile boolean namesIssuer;
 
   /** What the last look found; {@code problem} is null when all is well. */
@@ -65,6 +66,14 @@ public class ProviderDiscovery implements ProviderMetadata {
   public Optional<String> endSessionEndpoint() {
     lookOnce();
     return Optional.ofNullable(endSessionEndpoint);
+  }
+
+  @Override
+  public Optional<String> jwksUri() {
+    if (jwksUri == null && settings.isConfigured()) {
+      current(); // looks again at most once a minute while the provider is unreachable
+    }
+    return Optional.ofNullable(jwksUri);
   }
 
   @Override
@@ -122,6 +131,7 @@ public class ProviderDiscovery implements ProviderMetadata {
       }
     }
     endSessionEndpoint = document.getString("end_session_endpoint", null);
+    jwksUri = document.getString("jwks_uri", null);
     namesIssuer = document.get("authorization_response_iss_parameter_supported") == JsonValue.TRUE;
     return null;
   }

@@ -1,6 +1,7 @@
 package io.latchkey.interfaces.web;
 
 import io.latchkey.application.settings.SecuritySettings;
+import io.latchkey.interfaces.web.security.BackChannelLogoutServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -50,6 +51,11 @@ public class SameOriginFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (BackChannelLogoutServlet.PATH.equals(request.getServletPath() + "/")) {
+      // The provider's server posts there; its signed logout token is the credential.
+      chain.doFilter(request, response);
+      return;
+    }
     if (sameOrigin.allows(
         request.getMethod(),
         request.getHeader("Origin"),

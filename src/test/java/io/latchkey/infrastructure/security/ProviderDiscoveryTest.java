@@ -3,8 +3,7 @@ package io.latchkey.infrastructure.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latchkey.application.settings.OpenIdSettings;
-import io.latchkey.application.settings.SecuritySettings;
+import io.latchkey.testing.fakes.TestSettings;
 import io.latchkey.testing.provider.TestProvider;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,26 +32,7 @@ class ProviderDiscoveryTest {
 
   private static ProviderDiscovery discoveryOf(String issuer) {
     ProviderDiscovery discovery = new ProviderDiscovery();
-    discovery.settings =
-        new OpenIdSettings(
-            new SecuritySettings("http://localhost:8080", 30, 12, 300, 900),
-            "testid",
-            "TestID",
-            issuer,
-            Optional.of("client"),
-            Optional.of("secret"),
-            "openid email profile",
-            Optional.empty(),
-            "RS256",
-            Optional.empty(),
-            Optional.empty(),
-            2,
-            2,
-            false,
-            false,
-            true,
-            "client_secret_post",
-            Optional.empty());
+    discovery.settings = TestSettings.provider(issuer);
     return discovery;
   }
 }

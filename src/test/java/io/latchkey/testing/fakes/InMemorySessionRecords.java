@@ -50,6 +50,22 @@ public final class InMemorySessionRecords implements SessionRecordRepository {
   }
 
   @Override
+  public List<String> idsOfProviderSession(String method, String sid) {
+    return rows.values().stream()
+        .filter(r -> r.getMethod().equals(method) && sid.equals(r.getProviderSid()))
+        .map(SessionRecord::getId)
+        .toList();
+  }
+
+  @Override
+  public List<String> idsOfAccountByMethod(long accountId, String method) {
+    return ofAccount(accountId).stream()
+        .filter(r -> r.getMethod().equals(method))
+        .map(SessionRecord::getId)
+        .toList();
+  }
+
+  @Override
   public boolean seen(String id, Instant now) {
     if (!rows.containsKey(id)) {
       return false;

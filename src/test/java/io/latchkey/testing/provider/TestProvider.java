@@ -526,6 +526,60 @@ public final class TestProvider implements AutoCloseable {
     };
   }
 
+  /** The event a back-channel logout token carries (Back-Channel Logout 1.0, 2.4). */
+  public static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+  /**
+   * A back-channel logout token for this client, as the provider would send it when its session
+   * {@code sid} (or every session of {@code subject}) ends, signed with the current key. {@code
+   * changes} replace claims; a null value removes one.
+   */
+  public String logoutToken(String subject, String sid, Map<String, Object> changes) {
+    return logoutToken(subject, sid, changes, keys.signing());
+  }
+
+  /** As {@link #logoutToken}, but signed with a key the provider never published. */
+  public String logoutTokenWithUnknownKey(String subject, String sid) {
+    return logoutToken(subject, sid, Map.of(), newKey(keys.signing().getKeyID()));
+  }
+
+  private String logoutToken(String subject, String sid, Map<String, Object> changes, RSAKey key) {
+    long now = Instant.now().getEpochSecond();
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", issuer);
+    claims.put("aud", List.of(clientId));
+    claims.put("iat", now);
+    claims.put("exp", now + 120);
+    claims.put("jti", UUID.randomUUID().toString());
+    claims.put("events", Map.of(LOGOUT_EVENT, Map.of()));
+    if (subject != null) {
+      claims.put("sub", subject);
+    }
+    if (sid != null) {
+      claims.put("sid", sid);
+    }
+    changes.forEach(
+        (claim, value) -> {
+          if (value == null) {
+            claims.remove(claim);
+          } else {
+            claims.put(claim, value);
+          }
+        });
+    try {
+      JWSHeader header =
+          new JWSHeader.Builder(JWSAlgorithm.RS256)
+              .keyID(key.getKeyID())
+              .type(new JOSEObjectType("logout+jwt"))
+              .build();
+      SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException | java.text.ParseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String sign(JWTClaimsSet claims, RSAKey key) throws JOSEException {
     JWSHeader header =
         new JWSHeader.Builder(JWSAlgorithm.RS256)

@@ -127,6 +127,31 @@ class KeycloakBrowserIT {
   }
 
   @Test
+  void endingTheSessionAtKeycloakSignsTheBrowserOutOfLatchkey() throws Exception {
+    Window browser = chromium.open(base + "/login");
+    browser.click("continue-with-provider");
+    keycloakLogin(browser, "dave", "dave-demo-password", true);
+    assertEquals("/account", browser.path(), browser.text());
+
+    // An admin ends dave's sessions in Keycloak: Keycloak posts a logout token to Latchkey.
+    endKeycloakSessionsOf("dave");
+    browser.go(base + "/account");
+    assertEquals("/login", browser.path(), "signed out at the next request");
+    assertEquals(1, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", "dave@demo.test"));
+
+    // Dave signs in again, then signs out at Keycloak itself (its own logout page).
+    browser.go(base + "/login");
+    browser.click("continue-with-provider");
+    keycloakLogin(browser, "dave", "dave-demo-password", true);
+    assertEquals("/account", browser.path(), browser.text());
+    browser.go(KeycloakServer.issuer() + "/protocol/openid-connect/logout");
+    browser.click("kc-logout");
+    browser.go(base + "/account");
+    assertEquals("/login", browser.path(), "signed out at the next request");
+    assertEquals(2, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", "dave@demo.test"));
+  }
+
+  @Test
   void carolBindsKeycloakToHerPasswordAccountOnTheLinkPage() {
     register("carol@demo.test", "Carol (password)");
     Window browser = chromium.open(base + "/login");
@@ -247,6 +272,57 @@ class KeycloakBrowserIT {
     if (firstTime && browser.has("kc-cancel")) {
       browser.click("kc-login");
     }
+  }
+
+  /** Keycloak's admin REST API: "Sign out" on the user's page (all of their sessions). */
+  private static void endKeycloakSessionsOf(String username) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String root = "http://localhost:" + KeycloakServer.port();
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + java.net.URLEncoder.encode(
+                KeycloakServer.adminUsername(), java.nio.charset.StandardCharsets.UTF_8)
+            + "&password="
+            + java.net.URLEncoder.encode(
+                KeycloakServer.adminPassword(), java.nio.charset.StandardCharsets.UTF_8);
+    String tokenJson =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(root + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    String token = jsonValue(tokenJson, "access_token");
+    String admin = root + "/admin/realms/" + KeycloakServer.REALM + "/users";
+    String users =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(admin + "?exact=true&username=" + username))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    String id = jsonValue(users, "id");
+    int status =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(admin + "/" + id + "/logout"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+    assertEquals(204, status, "Keycloak ended the user's sessions");
+  }
+
+  /** The first string value of {@code name} in a JSON text (enough for Keycloak's answers). */
+  private static String jsonValue(String json, String name) {
+    java.util.regex.Matcher value =
+        java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+    assertTrue(value.find(), name + " in " + json);
+    return value.group(1);
   }
 
   private static String firstEmail(Window admin) {

@@ -23,11 +23,19 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -546,6 +554,103 @@ class ProviderSignInIT {
 
   private Login person(String name) {
     return Flows.person(name);
+  }
+
+  // Back-channel logout -------------------------------------------------------------------------
+
+  @Test
+  void theProvidersBackChannelLogoutEndsExactlyTheSessionsItNamesOnce() throws Exception {
+    String sid = "sid-" + UUID.randomUUID();
+    Login login = person("Back Channel").withClaim("sid", sid);
+    Browser laptop = browser;
+    Browser phone = browser.another();
+    signInWithProvider(laptop, login);
+    signInWithProvider(phone, login.withClaim("sid", sid + "-phone"));
+    String subject = login.subject();
+    assertEquals(
+        List.of(sid),
+        TestDatabase.column(
+            "SELECT r.provider_sid FROM session_record r JOIN account a ON a.id = r.account_id"
+                + " WHERE a.email = ? AND r.provider_sid = ?",
+            login.email(),
+            sid),
+        "the id_token's sid is recorded with the session");
+
+    // Not a valid logout token of this provider for this client: 400, and nothing changes.
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("another issuer", provider.logoutToken(subject, sid, Map.of("iss", "http://evil")));
+    refused.put("another audience", provider.logoutToken(subject, sid, Map.of("aud", "other")));
+    refused.put(
+        "too old",
+        provider.logoutToken(
+            subject, sid, Map.of("iat", Instant.now().minusSeconds(600).getEpochSecond())));
+    refused.put(
+        "from the future",
+        provider.logoutToken(
+            subject, sid, Map.of("iat", Instant.now().plusSeconds(600).getEpochSecond())));
+    refused.put("no event", provider.logoutToken(subject, sid, Map.of("events", Map.of())));
+    refused.put("a nonce", provider.logoutToken(subject, sid, Map.of("nonce", "n")));
+    refused.put(
+        "no jti",
+        provider.logoutToken(subject, sid, java.util.Collections.singletonMap("jti", null)));
+    refused.put("neither sub nor sid", provider.logoutToken(null, null, Map.of()));
+    refused.put("an unknown key", provider.logoutTokenWithUnknownKey(subject, sid));
+    refused.put("alg none", unsigned(provider.logoutToken(subject, sid, Map.of())));
+    refused.put("garbage", "not.a.token");
+    refused.put("empty", "");
+    for (Map.Entry<String, String> token : refused.entrySet()) {
+      HttpResponse<String> answer = backChannelLogout("testid", token.getValue());
+      assertEquals(400, answer.statusCode(), token.getKey() + ": " + answer.body());
+      assertEquals("{\"error\":\"invalid_request\"}", answer.body(), token.getKey());
+      assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
+    }
+    assertEquals(
+        404,
+        backChannelLogout("another", provider.logoutToken(subject, sid, Map.of())).statusCode());
+    assertTrue(isSignedIn(laptop) && isSignedIn(phone), "nothing was ended");
+    assertEquals(0, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", login.email()));
+
+    // The provider ended its session sid: exactly that Latchkey session ends, once.
+    String valid = provider.logoutToken(subject, sid, Map.of());
+    assertEquals(200, backChannelLogout("testid", valid).statusCode());
+    assertFalse(isSignedIn(laptop), "signed out at its next request");
+    assertTrue(isSignedIn(phone), "the provider's other session carries on");
+    assertEquals(1, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", login.email()));
+    assertEquals(400, backChannelLogout("testid", valid).statusCode(), "a replay does nothing");
+
+    // Every session of the subject, when the token names no session.
+    assertEquals(
+        200,
+        backChannelLogout("testid", provider.logoutToken(subject, null, Map.of())).statusCode());
+    assertFalse(isSignedIn(phone));
+    assertEquals(2, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", login.email()));
+    assertEquals(
+        405,
+        browser.get("/backchannel-logout/testid").getWebResponse().getStatusCode(),
+        "only POST");
+  }
+
+  private static HttpResponse<String> backChannelLogout(String providerId, String token)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    ItServer.url().toURI().resolve("backchannel-logout/" + providerId))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The same claims with {@code alg=none} and no signature. */
+  private static String unsigned(String token) {
+    String header =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+    return header + "." + token.split("\\.")[1] + ".";
   }
 
   private HtmlPage signInWithProvider(Browser browser, Login login) {
