@@ -67,16 +67,50 @@ public final class PayaraProcess extends ServerProcess {
   /** As {@link #start(Launch, Map)}, with more Payara Micro options (e.g. {@code --sslport}). */
   public static PayaraProcess start(
       Launch launch, Map<String, String> environment, List<String> payaraOptions) {
+    return start(launch, environment, payaraOptions, false);
+  }
+
+  /**
+   * One instance of a pair that forms a cluster on loopback ({@code server-config/
+   * hazelcast-cluster.xml}, members 127.0.0.1:5900 and :5901), as the README's "Two instances"
+   * section runs them: sessions are replicated between the instances.
+   */
+  public static PayaraProcess startInCluster(int port, Map<String, String> environment) {
+    Path buildDir = Path.of(System.getProperty("latchkey.buildDir", "target"));
+    return start(
+        new Launch(
+            buildDir.resolve("payara-micro.jar"),
+            Path.of(System.getProperty("latchkey.serverConfig", "server-config")),
+            buildDir.resolve("latchkey.war"),
+            port,
+            List.of("-Xmx512m"),
+            buildDir,
+            buildDir.resolve("payara-cluster-" + port + ".log")),
+        environment,
+        List.of(),
+        true);
+  }
+
+  private static PayaraProcess start(
+      Launch launch,
+      Map<String, String> environment,
+      List<String> payaraOptions,
+      boolean clustered) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launch.jvmOptions());
+    String hazelcast = clustered ? "hazelcast-cluster.xml" : "hazelcast.xml";
     command.addAll(
         List.of(
-            "-Dhazelcast.config=" + launch.serverConfig().resolve("hazelcast.xml").toAbsolutePath(),
+            "-Dhazelcast.config=" + launch.serverConfig().resolve(hazelcast).toAbsolutePath(),
             "-Djava.io.tmpdir=" + launch.tmpDir().toAbsolutePath(),
             "-jar",
-            launch.payaraJar().toString(),
-            "--nocluster",
+            launch.payaraJar().toString()));
+    if (!clustered) {
+      command.add("--nocluster");
+    }
+    command.addAll(
+        List.of(
             "--port",
             String.valueOf(launch.port()),
             "--prebootcommandfile",

@@ -125,6 +125,16 @@ public abstract class ServerProcess implements AutoCloseable {
     throw new IllegalStateException(name + " not ready after " + BOOT_TIMEOUT + "; see " + log);
   }
 
+  /** Kills the server at once (SIGKILL): no shutdown hook, no session written anywhere. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops the server as Ctrl-C would (SIGTERM), forcibly if it does not stop in 30 s. */
   @Override
   public void close() {
