@@ -14,6 +14,11 @@ public final class TestSettings {
   }
 
   public static OpenIdSettings provider(String issuer) {
+    return provider(issuer, "RS256");
+  }
+
+  /** As {@link #provider(String)}, with these id_token (and logout token) algorithms. */
+  public static OpenIdSettings provider(String issuer, String algorithms) {
     return new OpenIdSettings(
         security(),
         "testid",
@@ -23,7 +28,7 @@ public final class TestSettings {
         Optional.of("secret"),
         "openid email profile",
         Optional.empty(),
-        "RS256",
+        algorithms,
         Optional.empty(),
         Optional.empty(),
         2,
