@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * provider (the project's own test provider is controllable but is not Keycloak): the unpacked
  * {@code keycloak-quarkus-dist}, started once per test JVM with the realm {@value #REALM} from
  * {@code server-config/keycloak/latchkey-demo-realm.json} and an in-memory database, so every run
- * starts from exactly that realm (users alice, bob, carol and dave; client {@value #CLIENT_ID}).
+ * starts from exactly that realm (users alice, bob, carol, dave and erin; client {@value
+ * #CLIENT_ID}).
  *
  * <p>Keycloak listens on 127.0.0.1 only, and its issuer is pinned to {@link #issuer()} whatever
  * Host header a caller sends. Its output goes to {@code target/keycloak.log}. It is stopped

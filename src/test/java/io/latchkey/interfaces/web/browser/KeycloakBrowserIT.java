@@ -130,25 +130,25 @@ class KeycloakBrowserIT {
   void endingTheSessionAtKeycloakSignsTheBrowserOutOfLatchkey() throws Exception {
     Window browser = chromium.open(base + "/login");
     browser.click("continue-with-provider");
-    keycloakLogin(browser, "dave", "dave-demo-password", true);
+    keycloakLogin(browser, "erin", "erin-demo-password", true);
     assertEquals("/account", browser.path(), browser.text());
 
-    // An admin ends dave's sessions in Keycloak: Keycloak posts a logout token to Latchkey.
-    endKeycloakSessionsOf("dave");
+    // An admin ends erin's sessions in Keycloak: Keycloak posts a logout token to Latchkey.
+    endKeycloakSessionsOf("erin");
     browser.go(base + "/account");
     assertEquals("/login", browser.path(), "signed out at the next request");
-    assertEquals(1, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", "dave@demo.test"));
+    assertEquals(1, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", "erin@demo.test"));
 
-    // Dave signs in again, then signs out at Keycloak itself (its own logout page).
+    // Erin signs in again, then signs out at Keycloak itself (its own logout page).
     browser.go(base + "/login");
     browser.click("continue-with-provider");
-    keycloakLogin(browser, "dave", "dave-demo-password", true);
+    keycloakLogin(browser, "erin", "erin-demo-password", true);
     assertEquals("/account", browser.path(), browser.text());
     browser.go(KeycloakServer.issuer() + "/protocol/openid-connect/logout");
     browser.click("kc-logout");
     browser.go(base + "/account");
     assertEquals("/login", browser.path(), "signed out at the next request");
-    assertEquals(2, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", "dave@demo.test"));
+    assertEquals(2, TestDatabase.auditCount("SIGNED_OUT_BY_PROVIDER", "erin@demo.test"));
   }
 
   @Test
