@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -134,15 +135,13 @@ public class SessionRecords {
       throw new InvalidInputException("sessions.end.current");
     }
     Account account = account(accountId);
-    SessionRecord record = records.find(id).filter(r -> r.getAccountId() == accountId).orElse(null);
-    if (record == null) {
-      return false;
-    }
-    end(record);
-    audit.record(
-        AuditEntry.byOwner(
-            AuditEvent.SESSION_ENDED, account, clock.instant(), describe(record), clientAddress));
-    return true;
+    Optional<String> ended = endOne(accountId, id);
+    ended.ifPresent(
+        what ->
+            audit.record(
+                AuditEntry.byOwner(
+                    AuditEvent.SESSION_ENDED, account, clock.instant(), what, clientAddress)));
+    return ended.isPresent();
   }
 
   /** The owner ends every session but this one; returns how many. */
@@ -171,11 +170,7 @@ public class SessionRecords {
         id == null
             ? null
             : records.find(id).filter(r -> r.getAccountId() == accountId).orElse(null);
-    if (record == null) {
-      return Optional.empty();
-    }
-    end(record);
-    return Optional.of(describe(record));
+    return record != null && end(record) ? Optional.of(describe(record)) : Optional.empty();
   }
 
   /**
@@ -205,23 +200,17 @@ public class SessionRecords {
     }
     seenLogoutTokens.add(new SeenLogoutToken(token.issuer(), token.jti(), token.keepUntil()));
     String provider = openId.getProviderId();
-    List<String> ids;
-    if (token.sid() != null) {
-      ids = records.idsOfProviderSession(provider, token.sid());
-    } else {
-      ids =
-          identities
-              .find(new IdentityKey(token.issuer(), token.subject()))
-              .map(
-                  identity -> records.idsOfAccountByMethod(identity.getAccount().getId(), provider))
-              .orElse(List.of());
-    }
-    Map<Long, Integer> endedPerAccount = new java.util.TreeMap<>();
-    for (String id : ids) {
-      Optional<SessionRecord> record = records.find(id);
-      if (record.isPresent()) {
-        end(record.get());
-        endedPerAccount.merge(record.get().getAccountId(), 1, Integer::sum);
+    List<SessionRecord> named =
+        token.sid() != null
+            ? records.ofProviderSession(provider, token.sid())
+            : identities
+                .find(new IdentityKey(token.issuer(), token.subject()))
+                .map(identity -> records.ofAccountByMethod(identity.getAccount().getId(), provider))
+                .orElse(List.of());
+    Map<Long, Integer> endedPerAccount = new TreeMap<>();
+    for (SessionRecord record : named) {
+      if (end(record)) {
+        endedPerAccount.merge(record.getAccountId(), 1, Integer::sum);
       }
     }
     endedPerAccount.forEach(
@@ -241,7 +230,7 @@ public class SessionRecords {
                                         + (ended == 1 ? " session" : " sessions"))
                                 .clientAddress(clientAddress)
                                 .build())));
-    return ids.size();
+    return endedPerAccount.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   /**
@@ -255,9 +244,10 @@ public class SessionRecords {
         now.minus(settings.sessionIdleTimeout()), now.minus(settings.sessionMaxAge()));
   }
 
-  private void end(SessionRecord record) {
+  /** Whether the record was still there (another request may have ended it meanwhile). */
+  private boolean end(SessionRecord record) {
     confirmedAt.remove(record.getId());
-    records.remove(record.getId());
+    return records.remove(record.getId());
   }
 
   private boolean expired(SessionRecord record, Instant now) {

@@ -30,9 +30,4 @@ public record SessionView(
         record.getMethod(),
         record.getId().equals(currentId));
   }
-
-  /** For pages: {@code #{session.passwordSignIn}}. */
-  public boolean isPasswordSignIn() {
-    return SessionRecords.PASSWORD.equals(method);
-  }
 }

@@ -25,11 +25,11 @@ import java.util.Objects;
     name = "SessionRecord.idsOfAccount",
     query = "SELECT s.id FROM SessionRecord s WHERE s.accountId = :account")
 @NamedQuery(
-    name = "SessionRecord.idsOfProviderSession",
-    query = "SELECT s.id FROM SessionRecord s WHERE s.method = :method AND s.providerSid = :sid")
+    name = "SessionRecord.ofProviderSession",
+    query = "SELECT s FROM SessionRecord s WHERE s.method = :method AND s.providerSid = :sid")
 @NamedQuery(
-    name = "SessionRecord.idsOfAccountByMethod",
-    query = "SELECT s.id FROM SessionRecord s WHERE s.accountId = :account AND s.method = :method")
+    name = "SessionRecord.ofAccountByMethod",
+    query = "SELECT s FROM SessionRecord s WHERE s.accountId = :account AND s.method = :method")
 @NamedQuery(
     name = "SessionRecord.seen",
     query = "UPDATE SessionRecord s SET s.lastSeenAt = :now WHERE s.id = :id")

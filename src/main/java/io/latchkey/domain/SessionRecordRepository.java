@@ -21,10 +21,10 @@ public interface SessionRecordRepository {
   List<String> idsOfAccount(long accountId);
 
   /** The sessions that signed in through the provider {@code method} in its session {@code sid}. */
-  List<String> idsOfProviderSession(String method, String sid);
+  List<SessionRecord> ofProviderSession(String method, String sid);
 
   /** The account's sessions that signed in through {@code method}. */
-  List<String> idsOfAccountByMethod(long accountId, String method);
+  List<SessionRecord> ofAccountByMethod(long accountId, String method);
 
   /** Records a request of the session; false when its record is gone (the session was ended). */
   boolean seen(String id, Instant now);

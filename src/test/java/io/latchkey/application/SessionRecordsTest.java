@@ -87,7 +87,7 @@ class SessionRecordsTest {
     assertEquals(first, thisOne.id());
     assertEquals("Chrome · Linux", thisOne.device());
     assertEquals("198.51.100.7", thisOne.clientAddress());
-    assertTrue(thisOne.isPasswordSignIn());
+    assertEquals(SessionRecords.PASSWORD, thisOne.method());
     assertEquals("sid-1", rows.find(second).orElseThrow().getProviderSid());
   }
 

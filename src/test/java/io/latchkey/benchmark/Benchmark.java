@@ -51,8 +51,9 @@ import java.util.stream.IntStream;
  *   <li>Requests per second of the authenticated {@code /account} against the public page closest
  *       to it in size ({@code /login}, {@code /register} or {@code /}), in alternating rounds; both
  *       sizes and the ratio normalised per byte; and {@code /} signed in against {@code /}
- *       anonymous (the same page, so the difference is the per-request authentication alone). The
- *       SQL statements per request and per sign-in (H2's query statistics) explain the difference.
+ *       anonymous (the same page, so the difference is the per-request authentication alone), by
+ *       requests per second and by the Payara process's CPU per request. The SQL statements per
+ *       request and per sign-in (H2's query statistics) explain the difference.
  *   <li>Password sign-ins per second (the login form: GET, POST with the view state, the account
  *       page) with 1 and N users, against seeded accounts; PBKDF2 with Latchkey's parameters timed
  *       on its own in this JVM. The seeded hashes are computed here in Soteria's stored form, which
@@ -404,10 +405,10 @@ public final class Benchmark {
             .getKey();
     int publicSize = publicSizes.get(closest);
 
-    Load.Result[] accountVsPublic = alternate(signedIn, "/account", anonymous, closest);
-    Load.Result account = accountVsPublic[0];
-    Load.Result publicPage = accountVsPublic[1];
-    Load.Result[] homeSignedInVsAnonymous = alternate(signedIn, "/", anonymous, "/");
+    Compared accountVsPublic = alternate(signedIn, "/account", anonymous, closest);
+    Load.Result account = accountVsPublic.first();
+    Load.Result publicPage = accountVsPublic.second();
+    Compared home = alternate(signedIn, "/", anonymous, "/");
     int homeSignedInSize = signedIn.get(0).open("/").body().length;
 
     String users = settings.concurrency() + " users";
@@ -449,17 +450,29 @@ public final class Benchmark {
     report.add(
         3,
         "Home page / signed in / anonymous",
-        homeSignedInVsAnonymous[0].perSecond() / homeSignedInVsAnonymous[1].perSecond(),
+        home.first().perSecond() / home.second().perSecond(),
         "ratio",
         atLeast(0.9),
         String.format(
             Locale.ROOT,
             "%.0f/s (%d bytes) vs %.0f/s (%d bytes): the same page, so the difference is the"
                 + " per-request authentication",
-            homeSignedInVsAnonymous[0].perSecond(),
+            home.first().perSecond(),
             homeSignedInSize,
-            homeSignedInVsAnonymous[1].perSecond(),
+            home.second().perSecond(),
             publicSizes.get("/")));
+    report.add(
+        3,
+        "App CPU per request of /, signed in / anonymous",
+        home.firstCpuMillisPerRequest() / home.secondCpuMillisPerRequest(),
+        "ratio",
+        atMost(1.2),
+        String.format(
+            Locale.ROOT,
+            "%.2f ms vs %.2f ms of the Payara process's CPU per request, %s",
+            home.firstCpuMillisPerRequest(),
+            home.secondCpuMillisPerRequest(),
+            users));
     statementCounts(signedIn.get(0), anonymous.get(0));
   }
 
@@ -508,9 +521,10 @@ public final class Benchmark {
 
   /**
    * Alternating rounds of {@code firstPage} requested by {@code first} and {@code secondPage} by
-   * {@code second} (after a warm-up of each), so that a change in the machine's load hits both.
+   * {@code second} (after a warm-up of each), so that a change in the machine's load hits both; the
+   * app's CPU is read from the OS around each round.
    */
-  private Load.Result[] alternate(
+  private Compared alternate(
       List<VirtualUser> first, String firstPage, List<VirtualUser> second, String secondPage) {
     Load.Step a = (user, i) -> user.open(firstPage);
     Load.Step b = (user, i) -> user.open(secondPage);
@@ -518,13 +532,33 @@ public final class Benchmark {
     load(secondPage + ", warm-up", second, settings.pageRequests() / 4, b);
     Load.Result firstResult = null;
     Load.Result secondResult = null;
+    Duration firstCpu = Duration.ZERO;
+    Duration secondCpu = Duration.ZERO;
     for (int round = 0; round < settings.pageRounds(); round++) {
+      Duration before = server.cpuTime();
       Load.Result x = load(firstPage, first, settings.pageRequests(), a);
+      Duration between = server.cpuTime();
       Load.Result y = load(secondPage, second, settings.pageRequests(), b);
+      Duration after = server.cpuTime();
       firstResult = firstResult == null ? x : firstResult.plus(x);
       secondResult = secondResult == null ? y : secondResult.plus(y);
+      firstCpu = firstCpu.plus(between.minus(before));
+      secondCpu = secondCpu.plus(after.minus(between));
     }
-    return new Load.Result[] {firstResult, secondResult};
+    return new Compared(firstResult, secondResult, firstCpu, secondCpu);
+  }
+
+  /** Two alternated loads and the app's CPU during each. */
+  private record Compared(
+      Load.Result first, Load.Result second, Duration firstCpu, Duration secondCpu) {
+
+    double firstCpuMillisPerRequest() {
+      return firstCpu.toNanos() / 1e6 / Math.max(1, first.completed());
+    }
+
+    double secondCpuMillisPerRequest() {
+      return secondCpu.toNanos() / 1e6 / Math.max(1, second.completed());
+    }
   }
 
   // 4: password sign-ins -----------------------------------------------------------------------

@@ -102,4 +102,29 @@ public final class Flows {
     assertTrue(
         page.getUrl().getPath().endsWith(path), "expected " + path + ", at " + page.getUrl());
   }
+
+  /**
+   * An admin's action on an account: opened from the account's page in the console (its link
+   * carries the view token), then confirmed with the reason.
+   */
+  public static HtmlPage adminAction(Browser admin, long accountId, String action, String reason) {
+    return admin.submit(
+        adminActionPage(admin, accountId, action), "action", Map.of("reason", reason), "confirm");
+  }
+
+  /** The confirmation page of an admin's action, reached from the account's page. */
+  public static HtmlPage adminActionPage(Browser admin, long accountId, String action) {
+    HtmlPage page = admin.open("/admin/user?id=" + accountId);
+    var link =
+        page.getAnchors().stream()
+            .filter(a -> a.getHrefAttribute().contains("action=" + action + "&"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + action + " link on " + page.getUrl()));
+    return html(admin.click(page, link.getId()));
+  }
+
+  /** The id of the one account with this email. */
+  public static long accountId(String email) {
+    return ((Number) accountIds(email).get(0)).longValue();
+  }
 }

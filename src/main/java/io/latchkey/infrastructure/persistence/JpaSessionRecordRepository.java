@@ -48,16 +48,16 @@ public class JpaSessionRecordRepository implements SessionRecordRepository {
   }
 
   @Override
-  public List<String> idsOfProviderSession(String method, String sid) {
-    return em.createNamedQuery("SessionRecord.idsOfProviderSession", String.class)
+  public List<SessionRecord> ofProviderSession(String method, String sid) {
+    return em.createNamedQuery("SessionRecord.ofProviderSession", SessionRecord.class)
         .setParameter("method", method)
         .setParameter("sid", sid)
         .getResultList();
   }
 
   @Override
-  public List<String> idsOfAccountByMethod(long accountId, String method) {
-    return em.createNamedQuery("SessionRecord.idsOfAccountByMethod", String.class)
+  public List<SessionRecord> ofAccountByMethod(long accountId, String method) {
+    return em.createNamedQuery("SessionRecord.ofAccountByMethod", SessionRecord.class)
         .setParameter("account", accountId)
         .setParameter("method", method)
         .getResultList();

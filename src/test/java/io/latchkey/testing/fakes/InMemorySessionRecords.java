@@ -50,19 +50,15 @@ public final class InMemorySessionRecords implements SessionRecordRepository {
   }
 
   @Override
-  public List<String> idsOfProviderSession(String method, String sid) {
+  public List<SessionRecord> ofProviderSession(String method, String sid) {
     return rows.values().stream()
         .filter(r -> r.getMethod().equals(method) && sid.equals(r.getProviderSid()))
-        .map(SessionRecord::getId)
         .toList();
   }
 
   @Override
-  public List<String> idsOfAccountByMethod(long accountId, String method) {
-    return ofAccount(accountId).stream()
-        .filter(r -> r.getMethod().equals(method))
-        .map(SessionRecord::getId)
-        .toList();
+  public List<SessionRecord> ofAccountByMethod(long accountId, String method) {
+    return ofAccount(accountId).stream().filter(r -> r.getMethod().equals(method)).toList();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.latchkey.interfaces.web.security;
 
-import io.latchkey.application.AccountService;
+import io.latchkey.application.AccountStates;
 import io.latchkey.application.AccountView;
 import io.latchkey.application.SessionRecords;
 import io.latchkey.application.settings.SecuritySettings;
@@ -22,10 +22,12 @@ import java.util.logging.Logger;
  * ended. Every path that signs someone in — password, provider, link, re-authentication — comes
  * through here.
  *
- * <p>Resuming reads the account by primary key on every request: it is the check that makes a
- * disabled account, a changed role or "end all sessions" take effect at the next click, on
- * whichever server instance the session lives. The idle and absolute limits are enforced here with
- * the injected {@link Clock} (the container's own session timeout is only a backstop).
+ * <p>Resuming checks the account's state (status, roles, session generation) and the session's
+ * record on every request, each read from the database at most once per {@link
+ * AccountStates#RECHECK} on an instance: a disabled account, a changed role or an ended session
+ * takes effect at the next click on the instance that made the change, and within 5 seconds on
+ * every other. The idle and absolute limits are enforced here with the injected {@link Clock} (the
+ * container's own session timeout is only a backstop).
  */
 @ApplicationScoped
 public class Sessions {
@@ -38,7 +40,7 @@ public class Sessions {
 
   private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
-  @Inject AccountService accounts;
+  @Inject AccountStates accounts;
   @Inject SessionRecords records;
   @Inject SecuritySettings settings;
   @Inject Clock clock;
@@ -76,6 +78,7 @@ public class Sessions {
             method,
             idTokenHint,
             recordId));
+    accounts.signedIn(account);
     request.setAttribute(CURRENT_ACCOUNT, account);
   }
 

@@ -438,19 +438,12 @@ class AdminConsoleIT {
     return act(admin, id, action, reason);
   }
 
-  /** Opens the action from the account page (its link carries the view token), then confirms. */
   private static HtmlPage act(Browser who, long id, String action, String reason) {
-    return who.submit(actionPage(who, id, action), "action", Map.of("reason", reason), "confirm");
+    return Flows.adminAction(who, id, action, reason);
   }
 
   private static HtmlPage actionPage(Browser who, long id, String action) {
-    HtmlPage page = who.open("/admin/user?id=" + id);
-    var link =
-        page.getAnchors().stream()
-            .filter(a -> a.getHrefAttribute().contains("action=" + action + "&"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no " + action + " link on " + page.getUrl()));
-    return Flows.html(who.click(page, link.getId()));
+    return Flows.adminActionPage(who, id, action);
   }
 
   private HtmlPage unlink(long id, String reason) {
@@ -485,7 +478,7 @@ class AdminConsoleIT {
   }
 
   private static long accountId(String email) {
-    return ((Number) Flows.accountIds(email).get(0)).longValue();
+    return Flows.accountId(email);
   }
 
   private static String status(String email) {

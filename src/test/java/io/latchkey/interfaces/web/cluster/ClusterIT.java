@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.htmlunit.html.HtmlPage;
@@ -42,6 +43,7 @@ class ClusterIT {
 
   private static final String CLIENT_ID = "latchkey-cluster";
   private static final String SECRET = "cluster-client-secret-not-used-anywhere-else";
+  private static final String ADMIN = "cluster-admin@example.test";
 
   private static Balancer balancer;
   private static TestProvider provider;
@@ -63,6 +65,7 @@ class ClusterIT {
     environment.put("OIDC_ISSUER", provider.issuer());
     environment.put("OIDC_CLIENT_ID", CLIENT_ID);
     environment.put("OIDC_CLIENT_SECRET", SECRET);
+    environment.put("LATCHKEY_ADMIN_EMAIL", ADMIN);
     environment.put("LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", "100000");
     environment.put("LATCHKEY_SIGN_IN_STARTS_PER_ADDRESS_PER_MINUTE", "100000");
     int portA = ServerProcess.freePort();
@@ -129,6 +132,24 @@ class ClusterIT {
     balancer.sendTo(b.baseUrl().getPort());
     assertTrue(within(Duration.ofSeconds(6), () -> !isSignedIn(phone)), "phone ended on B");
     assertTrue(isSignedIn(laptop));
+
+    // Disabling an account through B stops its session on A, which had just read the account's
+    // state: each instance reads it again at most 5 seconds later.
+    String leaver = Flows.uniqueEmail();
+    Browser leaving = browser.another();
+    balancer.sendTo(a.baseUrl().getPort());
+    register(leaving, leaver, "Leaving Soon");
+    assertEquals("/account", signIn(leaving, leaver, PASSWORD).getUrl().getPath());
+    balancer.sendTo(b.baseUrl().getPort());
+    Browser admin = browser.another();
+    Flows.signInWithProvider(admin, provider, person("Cluster Admin").withEmail(ADMIN));
+    Flows.adminAction(admin, Flows.accountId(leaver), "disable", "left the company");
+    assertEquals(
+        Optional.of("DISABLED"),
+        TestDatabase.value("SELECT status FROM account WHERE email = ?", leaver));
+    balancer.sendTo(a.baseUrl().getPort());
+    assertTrue(within(Duration.ofSeconds(6), () -> !isSignedIn(leaving)), "disabled on A");
+    assertTrue(isSignedIn(laptop), "nobody else");
 
     // A dies without a word: its sessions carry on at B with the same cookies.
     balancer.sendTo(a.baseUrl().getPort());
