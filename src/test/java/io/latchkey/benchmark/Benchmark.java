@@ -535,9 +535,11 @@ public final class Benchmark {
     Duration firstCpu = Duration.ZERO;
     Duration secondCpu = Duration.ZERO;
     for (int round = 0; round < settings.pageRounds(); round++) {
+      log("Item 3: " + firstPage + " by the first users, round " + (round + 1));
       Duration before = server.cpuTime();
       Load.Result x = load(firstPage, first, settings.pageRequests(), a);
       Duration between = server.cpuTime();
+      log("Item 3: " + secondPage + " by the second users, round " + (round + 1));
       Load.Result y = load(secondPage, second, settings.pageRequests(), b);
       Duration after = server.cpuTime();
       firstResult = firstResult == null ? x : firstResult.plus(x);

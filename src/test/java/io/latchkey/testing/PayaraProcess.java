@@ -106,7 +106,10 @@ public final class PayaraProcess extends ServerProcess {
             "-Djava.io.tmpdir=" + launch.tmpDir().toAbsolutePath(),
             "-jar",
             launch.payaraJar().toString()));
-    if (!clustered) {
+    if (clustered) {
+      command.add("--postbootcommandfile");
+      command.add(launch.serverConfig().resolve("cluster-post-boot-commands.asadmin").toString());
+    } else {
       command.add("--nocluster");
     }
     command.addAll(
