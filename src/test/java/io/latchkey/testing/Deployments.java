@@ -2,6 +2,7 @@ package io.latchkey.testing;
 
 import io.latchkey.testing.clock.ClockServlet;
 import io.latchkey.testing.clock.MovableClock;
+import io.latchkey.testing.clock.SessionExpiryServlet;
 import java.io.File;
 import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -24,14 +25,18 @@ public final class Deployments {
 
   /**
    * The packaged WAR plus a clock that tests move forward ({@link
-   * io.latchkey.testing.clock.ServerClock}) and the benchmark's session measurement, written next
-   * to it for servers started outside Arquillian.
+   * io.latchkey.testing.clock.ServerClock}), the session records' expiry on demand ({@link
+   * SessionExpiryServlet}) and the benchmark's session measurement, written next to it for servers
+   * started outside Arquillian.
    */
   public static Path warWithMovableClock() {
     Path file = Path.of(System.getProperty("latchkey.buildDir", "target"), "latchkey-clock.war");
     packagedWar()
         .addClasses(
-            MovableClock.class, ClockServlet.class, io.latchkey.benchmark.SessionSizeServlet.class)
+            MovableClock.class,
+            ClockServlet.class,
+            SessionExpiryServlet.class,
+            io.latchkey.benchmark.SessionSizeServlet.class)
         .as(ZipExporter.class)
         .exportTo(file.toFile(), true);
     return file;

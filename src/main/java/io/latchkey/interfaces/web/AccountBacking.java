@@ -15,12 +15,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code account.xhtml}: who I am, how I sign in, where I am signed in, and my password. */
 @Named
 @RequestScoped
 public class AccountBacking {
+
+  /** The sessions listed one by one; "End all other sessions" reaches the rest too. */
+  static final int LISTED_SESSIONS = 10;
 
   @Inject AccountService accounts;
   @Inject CurrentAccount currentAccount;
@@ -33,6 +37,7 @@ public class AccountBacking {
 
   private List<LinkedIdentityView> identities;
   private List<SessionView> signedInSessions;
+  private int unlistedSessions;
   private String notice;
   private int removed;
   private String currentPassword;
@@ -47,12 +52,29 @@ public class AccountBacking {
     return identities;
   }
 
-  /** Where this account is signed in, this device's session marked (read once per request). */
+  /**
+   * Where this account is signed in, most recently used first, this device's session marked and
+   * always listed; at most {@link #LISTED_SESSIONS} (read once per request).
+   */
   public List<SessionView> getSessions() {
     if (signedInSessions == null) {
-      signedInSessions = sessionRecords.of(currentAccount.id(), thisSession());
+      List<SessionView> all = sessionRecords.of(currentAccount.id(), thisSession());
+      List<SessionView> listed = new ArrayList<>(all.stream().limit(LISTED_SESSIONS).toList());
+      all.stream()
+          .skip(LISTED_SESSIONS)
+          .filter(SessionView::current)
+          .findFirst()
+          .ifPresent(current -> listed.set(LISTED_SESSIONS - 1, current));
+      signedInSessions = listed;
+      unlistedSessions = all.size() - listed.size();
     }
     return signedInSessions;
+  }
+
+  /** How many of this account's sessions {@link #getSessions()} leaves out. */
+  public int getUnlistedSessions() {
+    getSessions();
+    return unlistedSessions;
   }
 
   /** Ends another session of mine; it stops at its next request, on whichever instance. */

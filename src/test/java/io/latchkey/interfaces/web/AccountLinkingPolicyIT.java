@@ -326,6 +326,86 @@ class AccountLinkingPolicyIT {
     assertTrue(browser.open("/account").getElementById("demo-banner") != null);
   }
 
+  // Sessions ---------------------------------------------------------------------------------
+
+  /**
+   * Nothing a session carries breaks replication: after every page of a provider sign-in, a
+   * password sign-in that connects a provider identity (confirming the password on the way), and an
+   * admin's tour of the console, every attribute of the session serializes.
+   */
+  @Test
+  void everySessionAttributeSerializesThroughASignInALinkAndAnAdminTour() {
+    assertAt(Flows.signInWithProvider(browser, provider, person("Touring")), "/account");
+    assertSerializable(browser, "after a provider sign-in");
+    for (String page : List.of("/", "/account", "/login")) {
+      browser.open(page);
+      assertSerializable(browser, page + ", signed in through the provider");
+    }
+
+    Browser linker = browser.another();
+    String email = uniqueEmail();
+    register(linker, email, "Touring Linker");
+    assertAt(signIn(linker, email, PASSWORD), "/account");
+    assertSerializable(linker, "after a password sign-in");
+    advanceClocks(REAUTHENTICATE_AFTER.plusSeconds(1));
+    provider.enqueueLogin(person("Touring Link"));
+    HtmlPage confirm = Flows.html(linker.click(linker.open("/account"), "link-provider"));
+    assertAt(confirm, "/account/confirm");
+    assertSerializable(linker, "while a link waits for the password");
+    assertAt(linker.submit(confirm, "confirm", Map.of("password", PASSWORD), "submit"), "/account");
+    assertSerializable(linker, "after the link");
+
+    Browser admin = browser.another();
+    assertAt(signIn(admin, DEMO_ADMIN, PASSWORD), "/account");
+    long id = Flows.accountId(email);
+    for (String page : List.of("/admin", "/admin/users", "/admin/user?id=" + id, "/admin/audit")) {
+      assertEquals(200, admin.open(page).getWebResponse().getStatusCode(), page);
+      assertSerializable(admin, page);
+    }
+    Flows.adminActionPage(admin, id, "disable");
+    assertSerializable(admin, "an admin's action page");
+  }
+
+  /**
+   * Records of sessions past their idle limit go: at the session's next request, and for a session
+   * that never comes back, by the periodic expiry (run here on demand); a live session's stays.
+   */
+  @Test
+  void theRecordsOfExpiredSessionsGo() {
+    String email = uniqueEmail();
+    register(browser, email, "Expiring Sessions");
+    Browser returning = browser.another();
+    Browser gone = browser.another();
+    signIn(returning, email, PASSWORD);
+    signIn(gone, email, PASSWORD);
+    assertEquals(2, sessionRecords(email));
+
+    advanceClocks(Duration.ofMinutes(31)); // past the 30-minute idle limit
+    Browser fresh = browser.another();
+    signIn(fresh, email, PASSWORD);
+    assertEquals(3, sessionRecords(email));
+    assertTrue(returning.open("/account").getUrl().getPath().endsWith("/login"), "timed out");
+    assertEquals(2, sessionRecords(email), "its record went with it");
+
+    assertTrue(ServerClock.expireSessions(server.baseUrl().toString()) >= 1);
+    assertEquals(1, sessionRecords(email), "the session that never came back");
+    assertTrue(Flows.isSignedIn(fresh), "the live session carries on");
+  }
+
+  private static long sessionRecords(String email) {
+    return Flows.count(
+        "SELECT COUNT(*) FROM session_record r JOIN account a ON a.id = r.account_id"
+            + " WHERE a.email = ?",
+        email);
+  }
+
+  private static void assertSerializable(Browser who, String when) {
+    String session = who.get("/bench/session-size").getWebResponse().getContentAsString();
+    assertTrue(session.contains("\"session\":true"), when + ": " + session);
+    assertTrue(session.contains("\"serializable\":true"), when + ": " + session);
+    assertFalse(session.contains("\"error\""), when + ": " + session);
+  }
+
   // Attempt limits ---------------------------------------------------------------------------
 
   /** Spraying passwords across accounts from one address is slowed, whatever the accounts. */

@@ -227,6 +227,34 @@ class AccountsIT {
     assertEquals(1, TestDatabase.auditCount("PASSWORD_CHANGED", email));
   }
 
+  /** Twelve sessions: ten listed, this device among them, and a line for the rest. */
+  @Test
+  void aLongListOfSessionsShowsTheTenMostRecentAndTheRestEndWithTheOthers() {
+    String email = uniqueEmail();
+    register(browser, email, "Many Devices");
+    assertEquals("/account", signIn(browser, email, PASSWORD).getUrl().getPath());
+    for (int i = 0; i < 11; i++) {
+      signIn(browser.another(), email, PASSWORD);
+    }
+    HtmlPage account = browser.open("/account");
+    assertEquals(10, account.getByXPath("//li[@class='session']").size());
+    assertEquals(
+        1, account.getByXPath("//li[@class='session']//strong[@class='this-device']").size());
+    assertEquals(
+        "2 older sessions are not listed; \"End all other sessions\" ends them too.",
+        account.getElementById("more-sessions").getTextContent().trim());
+
+    HtmlPage ended = browser.submit(account, "endOthers", Map.of(), "submit");
+    assertEquals(1, ended.getByXPath("//li[@class='session']").size());
+    assertTrue(ended.getElementById("more-sessions") == null);
+    assertEquals(
+        1,
+        Flows.count(
+            "SELECT COUNT(*) FROM session_record r JOIN account a ON a.id = r.account_id"
+                + " WHERE a.email = ?",
+            email));
+  }
+
   @Test
   void peopleSeeWhereTheyAreSignedInAndEndTheirOtherSessions() {
     String email = uniqueEmail();
