@@ -2,7 +2,6 @@ package io.latchkey.application;
 
 import io.latchkey.domain.AccountNames;
 import io.latchkey.domain.AccountNames.AccountName;
-import io.latchkey.domain.AccountStatistics;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditQuery;
@@ -12,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,8 +20,9 @@ import java.util.Map;
 
 /**
  * The admin console's reading of the trail beyond its pages: the dashboard (from the per-day
- * counters, never the trail itself), names for the accounts that entries mention, and the export of
- * a filtered trail in batches. Admins only, like every console use case.
+ * counters, never the trail itself, and the account figures of at most a minute ago), names for the
+ * accounts that entries mention, and the export of a filtered trail in batches. Admins only, like
+ * every console use case.
  */
 @Stateless
 @RolesAllowed("admin")
@@ -33,7 +32,7 @@ public class AuditReadingService {
   public static final int DAYS = 30;
 
   @Inject Clock clock;
-  @Inject AccountStatistics accountStatistics;
+  @Inject AccountFigures accountFigures;
   @Inject SignInCounts signInCounts;
   @Inject AccountNames accountNames;
   @Inject AuditTrail audit;
@@ -42,11 +41,12 @@ public class AuditReadingService {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     LocalDate from = today.minusDays(DAYS - 1L);
+    AccountFigures.Figures figures = accountFigures.current();
     return new Dashboard(
-        accountStatistics.total(),
-        accountStatistics.signedInSince(now.minus(Duration.ofDays(7))),
-        accountStatistics.signedInSince(now.minus(Duration.ofDays(30))),
-        accountStatistics.disabled(),
+        figures.total(),
+        figures.activeLast7Days(),
+        figures.activeLast30Days(),
+        figures.disabled(),
         from,
         today,
         signInCounts.between(from, today));

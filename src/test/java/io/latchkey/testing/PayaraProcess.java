@@ -106,10 +106,7 @@ public final class PayaraProcess extends ServerProcess {
             "-Djava.io.tmpdir=" + launch.tmpDir().toAbsolutePath(),
             "-jar",
             launch.payaraJar().toString()));
-    if (clustered) {
-      command.add("--postbootcommandfile");
-      command.add(launch.serverConfig().resolve("cluster-post-boot-commands.asadmin").toString());
-    } else {
+    if (!clustered) {
       command.add("--nocluster");
     }
     command.addAll(

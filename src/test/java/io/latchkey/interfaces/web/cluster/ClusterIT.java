@@ -65,6 +65,8 @@ class ClusterIT {
     environment.put("OIDC_ISSUER", provider.issuer());
     environment.put("OIDC_CLIENT_ID", CLIENT_ID);
     environment.put("OIDC_CLIENT_SECRET", SECRET);
+    // Sessions replicated through Payara's data grid (a single instance keeps them in memory).
+    environment.put("LATCHKEY_SESSION_STORE", "hazelcast");
     environment.put("LATCHKEY_ADMIN_EMAIL", ADMIN);
     environment.put("LATCHKEY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", "100000");
     environment.put("LATCHKEY_SIGN_IN_STARTS_PER_ADDRESS_PER_MINUTE", "100000");
