@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * The per-request account check's short memory: each instance reads an account's state (status,
  * roles, session generation) at most once per {@link #RECHECK}, instead of on every request.
  *
- * <p>What that guarantees: a change made through this instance is seen by its next request here,
- * because the persistence layer reports every written account or linked identity ({@link
- * #changed(long)}) and the state read is forgotten at once. A change made through another instance,
- * or straight in the database, is seen here within {@link #RECHECK}. A reader that started before a
- * change and finished after it keeps nothing, so a stale state is never remembered for a full
- * {@link #RECHECK} after a local change.
+ * <p>What that guarantees: a change is seen on every instance within {@link #RECHECK}. A change
+ * made through this instance is seen by its next request here: the persistence layer reports every
+ * account or linked identity it writes ({@link #changed(long)}, at the flush), the state read is
+ * forgotten, and a read that overlapped the report keeps nothing. The one gap is a read of the same
+ * account between the flush and the commit, which still sees the committed state and keeps it: at
+ * most {@link #RECHECK} again.
  */
 @ApplicationScoped
 public class AccountStates {

@@ -123,6 +123,14 @@ public final class Flows {
     return html(admin.click(page, link.getId()));
   }
 
+  /** How many signed-in sessions of the account with this email have a record. */
+  public static long sessionRecords(String email) {
+    return count(
+        "SELECT COUNT(*) FROM session_record r JOIN account a ON a.id = r.account_id"
+            + " WHERE a.email = ?",
+        email);
+  }
+
   /** The id of the one account with this email. */
   public static long accountId(String email) {
     return ((Number) accountIds(email).get(0)).longValue();

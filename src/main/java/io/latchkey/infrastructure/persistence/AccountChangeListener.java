@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
-import jakarta.persistence.PreRemove;
 
 /**
  * Tells {@link AccountStates} of every account, and every linked identity, that this instance
@@ -23,20 +22,13 @@ public class AccountChangeListener {
 
   private volatile AccountStates states;
 
+  @PostPersist
   @PostUpdate
-  @PreRemove
   @PostRemove
-  void accountWritten(Object entity) {
+  void written(Object entity) {
     Long accountId = accountIdOf(entity);
     if (accountId != null) {
       states().changed(accountId);
-    }
-  }
-
-  @PostPersist
-  void created(Object entity) {
-    if (entity instanceof LinkedIdentity) {
-      accountWritten(entity);
     }
   }
 

@@ -378,25 +378,18 @@ class AccountLinkingPolicyIT {
     Browser gone = browser.another();
     signIn(returning, email, PASSWORD);
     signIn(gone, email, PASSWORD);
-    assertEquals(2, sessionRecords(email));
+    assertEquals(2, Flows.sessionRecords(email));
 
     advanceClocks(Duration.ofMinutes(31)); // past the 30-minute idle limit
     Browser fresh = browser.another();
     signIn(fresh, email, PASSWORD);
-    assertEquals(3, sessionRecords(email));
+    assertEquals(3, Flows.sessionRecords(email));
     assertTrue(returning.open("/account").getUrl().getPath().endsWith("/login"), "timed out");
-    assertEquals(2, sessionRecords(email), "its record went with it");
+    assertEquals(2, Flows.sessionRecords(email), "its record went with it");
 
     assertTrue(ServerClock.expireSessions(server.baseUrl().toString()) >= 1);
-    assertEquals(1, sessionRecords(email), "the session that never came back");
+    assertEquals(1, Flows.sessionRecords(email), "the session that never came back");
     assertTrue(Flows.isSignedIn(fresh), "the live session carries on");
-  }
-
-  private static long sessionRecords(String email) {
-    return Flows.count(
-        "SELECT COUNT(*) FROM session_record r JOIN account a ON a.id = r.account_id"
-            + " WHERE a.email = ?",
-        email);
   }
 
   private static void assertSerializable(Browser who, String when) {

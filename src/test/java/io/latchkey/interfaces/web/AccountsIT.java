@@ -247,12 +247,7 @@ class AccountsIT {
     HtmlPage ended = browser.submit(account, "endOthers", Map.of(), "submit");
     assertEquals(1, ended.getByXPath("//li[@class='session']").size());
     assertTrue(ended.getElementById("more-sessions") == null);
-    assertEquals(
-        1,
-        Flows.count(
-            "SELECT COUNT(*) FROM session_record r JOIN account a ON a.id = r.account_id"
-                + " WHERE a.email = ?",
-            email));
+    assertEquals(1, sessionRecords(email));
   }
 
   @Test
@@ -306,13 +301,7 @@ class AccountsIT {
       "Mozilla/5.0 (Android 14; Mobile; rv:132.0) Gecko/132.0 Firefox/132.0";
 
   private static long sessionRecords(String email) {
-    return ((Number)
-            TestDatabase.value(
-                    "SELECT COUNT(*) FROM session_record r JOIN account a ON a.id = r.account_id"
-                        + " WHERE a.email = ?",
-                    email)
-                .orElseThrow())
-        .longValue();
+    return Flows.sessionRecords(email);
   }
 
   private static List<String> sessionRows(HtmlPage page) {

@@ -40,7 +40,7 @@ public class Sessions {
 
   private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
-  @Inject AccountStates accounts;
+  @Inject AccountStates accountStates;
   @Inject SessionRecords records;
   @Inject SecuritySettings settings;
   @Inject Clock clock;
@@ -78,7 +78,7 @@ public class Sessions {
             method,
             idTokenHint,
             recordId));
-    accounts.signedIn(account);
+    accountStates.signedIn(account);
     request.setAttribute(CURRENT_ACCOUNT, account);
   }
 
@@ -125,7 +125,7 @@ public class Sessions {
     Instant now = clock.instant();
     String ended = signedIn.expiry(settings.sessionIdleTimeout(), settings.sessionMaxAge(), now);
     Optional<AccountView> account =
-        ended == null ? accounts.find(signedIn.accountId()) : Optional.empty();
+        ended == null ? accountStates.find(signedIn.accountId()) : Optional.empty();
     if (ended == null && account.isEmpty()) {
       ended = "the account no longer exists";
     } else if (ended == null && !account.get().isActive()) {

@@ -1,6 +1,9 @@
 package io.latchkey.interfaces.web.admin;
 
 import static io.latchkey.testing.Flows.PASSWORD;
+import static io.latchkey.testing.Flows.accountId;
+import static io.latchkey.testing.Flows.adminAction;
+import static io.latchkey.testing.Flows.adminActionPage;
 import static io.latchkey.testing.Flows.assertAt;
 import static io.latchkey.testing.Flows.count;
 import static io.latchkey.testing.Flows.isSignedIn;
@@ -107,7 +110,7 @@ class AdminConsoleIT {
       assertTrue(anonymous.get(url).getUrl().getPath().endsWith("/login"), url);
     }
 
-    HtmlPage actionPage = actionPage(admin, someone, "disable");
+    HtmlPage actionPage = adminActionPage(admin, someone, "disable");
     assertEquals(200, actionPage.getWebResponse().getStatusCode());
     var forged = user.send(formOf(actionPage, Map.of("action:reason", "not an admin")));
     assertEquals(403, forged.getWebResponse().getStatusCode(), "a non-admin posting the form");
@@ -282,16 +285,17 @@ class AdminConsoleIT {
     HtmlPage console = second.open("/admin/users");
     assertEquals(200, console.getWebResponse().getStatusCode(), "the granted role works at once");
 
-    HtmlPage self = act(second, accountId(ADMIN), "disable", "the configured admin takes a break");
+    HtmlPage self =
+        adminAction(second, accountId(ADMIN), "disable", "the configured admin takes a break");
     assertEquals("DISABLED", status(ADMIN), messagesOf(self));
-    HtmlPage last = act(second, id, "revoke-admin", "leaving");
+    HtmlPage last = adminAction(second, id, "revoke-admin", "leaving");
     assertTrue(messagesOf(last).contains("last admin"), messagesOf(last));
     assertEquals(
         1,
         count(
             "SELECT COUNT(*) FROM account_role WHERE account_id = ? AND role_name = 'ADMIN'", id));
 
-    act(second, accountId(ADMIN), "enable", "back from the break");
+    adminAction(second, accountId(ADMIN), "enable", "back from the break");
     assertEquals("ACTIVE", status(ADMIN));
     signIn(admin, ADMIN, PASSWORD);
     act(id, "revoke-admin", "rotation over");
@@ -371,7 +375,7 @@ class AdminConsoleIT {
     act(idB, "grant-admin", "pair on call");
     assertAt(signIn(a, emailA, PASSWORD), "/account");
     assertAt(signIn(b, emailB, PASSWORD), "/account");
-    act(a, accountId(ADMIN), "disable", "the configured admin is away");
+    adminAction(a, accountId(ADMIN), "disable", "the configured admin is away");
     assertEquals("DISABLED", status(ADMIN));
 
     try {
@@ -381,20 +385,20 @@ class AdminConsoleIT {
           long other = remaining == a ? idB : idA;
           if (count("SELECT COUNT(*) FROM account WHERE id = ? AND status = 'DISABLED'", other)
               == 1) {
-            act(remaining, other, "enable", "back");
+            adminAction(remaining, other, "enable", "back");
           }
           if (count(
                   "SELECT COUNT(*) FROM account_role WHERE account_id = ? AND role_name = 'ADMIN'",
                   other)
               == 0) {
-            act(remaining, other, "grant-admin", "again");
+            adminAction(remaining, other, "grant-admin", "again");
           }
           Browser otherBrowser = remaining == a ? b : a;
           assertAt(signIn(otherBrowser, other == idA ? emailA : emailB, PASSWORD), "/account");
         }
         assertEquals(2, activeAdmins(idA, idB), action);
-        HtmlPage aOnB = actionPage(a, idB, action);
-        HtmlPage bOnA = actionPage(b, idA, action);
+        HtmlPage aOnB = adminActionPage(a, idB, action);
+        HtmlPage bOnA = adminActionPage(b, idA, action);
         List<HtmlPage> answers =
             AtOnce.run(
                 () -> a.submit(aOnB, "action", Map.of("reason", "race"), "confirm"),
@@ -435,15 +439,7 @@ class AdminConsoleIT {
   }
 
   private HtmlPage act(long id, String action, String reason) {
-    return act(admin, id, action, reason);
-  }
-
-  private static HtmlPage act(Browser who, long id, String action, String reason) {
-    return Flows.adminAction(who, id, action, reason);
-  }
-
-  private static HtmlPage actionPage(Browser who, long id, String action) {
-    return Flows.adminActionPage(who, id, action);
+    return adminAction(admin, id, action, reason);
   }
 
   private HtmlPage unlink(long id, String reason) {
@@ -475,10 +471,6 @@ class AdminConsoleIT {
         .map(a -> ((org.htmlunit.html.HtmlAnchor) a).getTextContent())
         .findFirst()
         .orElseThrow();
-  }
-
-  private static long accountId(String email) {
-    return Flows.accountId(email);
   }
 
   private static String status(String email) {
