@@ -46,6 +46,7 @@ public class AccountAdministrationService {
   @Inject AuditTrail audit;
   @Inject AccountViews views;
   @Inject SessionRecords sessionRecords;
+  @Inject ApiGrantRecords apiGrants;
 
   // Reading ------------------------------------------------------------------------------------
 
@@ -81,6 +82,7 @@ public class AccountAdministrationService {
         account.getIdentities().stream().map(LinkedIdentityView::of).toList(),
         roles,
         sessionRecords.of(accountId, null),
+        apiGrants.ofAccount(accountId),
         audit.search(AuditQuery.forAccount(accountId), 0, 20).stream()
             .map(AuditEntryView::of)
             .toList());
@@ -115,6 +117,9 @@ public class AccountAdministrationService {
       long adminId, long accountId, long identityId, String reason, String clientAddress) {
     Account account = findForChange(accountId);
     LinkedIdentity removed;
+    // The grant first: its row goes with the identity's. A refused unlink rolls both back.
+    apiGrants.endOfIdentity(
+        accountId, identityId, adminId, "identity removed by an admin", clientAddress);
     try {
       removed = account.unlink(identityId, !account.isActive());
     } catch (LastSignInMethodException e) {
@@ -149,11 +154,23 @@ public class AccountAdministrationService {
     }
   }
 
+  /** Ends every session of the account and every API grant it made (revoked at the provider). */
   public void endSessions(long adminId, long accountId, String reason, String clientAddress) {
     Account account = findForChange(accountId);
     account.endAllSessions();
     sessionRecords.endAllOf(accountId, null);
     record(AuditEvent.SESSIONS_ENDED, adminId, account, reason, clientAddress);
+    apiGrants.endAllOf(accountId, adminId, "ended by an admin: " + reason, clientAddress);
+  }
+
+  /** Ends one API grant of the account (revoked at the provider). */
+  public void revokeApiGrant(
+      long adminId, long accountId, String grantId, String reason, String clientAddress) {
+    find(accountId);
+    if (!apiGrants.end(
+        accountId, grantId, adminId, "revoked by an admin: " + reason, clientAddress)) {
+      throw new AdministrationRefusedException("grant.notFound");
+    }
   }
 
   /**
@@ -175,6 +192,7 @@ public class AccountAdministrationService {
     Account account = findForChange(accountId);
     refuseOwnAccount(adminId, accountId);
     refuseLastAdmin(account, admins);
+    apiGrants.endAllOf(accountId, adminId, "account deleted by an admin", clientAddress);
     record(AuditEvent.ACCOUNT_DELETED, adminId, account, reason, clientAddress);
     accounts.remove(account);
   }

@@ -34,6 +34,7 @@ public class AccountLinkingService {
   @Inject AuditTrail audit;
   @Inject AccountViews views;
   @Inject SessionRecords sessionRecords;
+  @Inject ApiGrantRecords apiGrants;
 
   /**
    * Links the identity to the account whose owner just proved it with the account's password
@@ -61,6 +62,7 @@ public class AccountLinkingService {
       return new SignInOutcome.Refused(SignInOutcome.Reason.IDENTITY_LINKED_ELSEWHERE);
     }
     Instant now = clock.instant();
+    apiGrants.endOfUnprovenIdentities(account, clientAddress);
     List<LinkedIdentity> removed = account.claimBy(identity, now);
     sessionRecords.endAllOf(account.getId(), null);
     accounts.flush();
@@ -126,6 +128,9 @@ public class AccountLinkingService {
     Account account =
         accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
     LinkedIdentity removed;
+    // The grant first: its row goes with the identity's. A refused unlink rolls both back.
+    apiGrants.endOfIdentity(
+        accountId, identityId, accountId, "identity removed by the owner", clientAddress);
     try {
       removed = account.unlink(identityId, false);
     } catch (LastSignInMethodException e) {

@@ -33,6 +33,7 @@ public class ProviderAccountResolver {
   @Inject LinkingPolicy policy;
   @Inject RegistrationPolicy registration;
   @Inject SessionRecords sessionRecords;
+  @Inject ApiGrantRecords apiGrants;
 
   public SignInOutcome resolve(ProviderIdentity profile, String clientAddress) {
     Instant now = clock.instant();
@@ -126,6 +127,7 @@ public class ProviderAccountResolver {
       return disabled(account, issuer, now, clientAddress);
     }
     boolean hadPassword = account.hasPassword();
+    apiGrants.endOfUnprovenIdentities(account, clientAddress);
     List<LinkedIdentity> removed = account.claimBy(profile, now);
     if (hadPassword) {
       account.revokeUnprovenPassword();

@@ -11,6 +11,12 @@ public interface ProviderMetadata {
   /** The provider's {@code jwks_uri}: its signing keys (fetched once if no look was taken yet). */
   Optional<String> jwksUri();
 
+  /** The provider's {@code token_endpoint}, for refresh grants (fetched once if not yet). */
+  Optional<String> tokenEndpoint();
+
+  /** The provider's {@code revocation_endpoint} (RFC 7009), if it has one. */
+  Optional<String> revocationEndpoint();
+
   /** The provider's {@code end_session_endpoint} (RP-initiated logout), if it has one. */
   Optional<String> endSessionEndpoint();
 

@@ -90,7 +90,13 @@ public sealed interface SignInOutcome {
     /** The identity is linked to another account: nothing changed. */
     LINKED_ELSEWHERE("linked-elsewhere", true),
     /** The user authenticated again. */
-    REAUTHENTICATED(null, false);
+    REAUTHENTICATED(null, false),
+    /** The user granted access to the provider's API. */
+    API_CONNECTED("api-connected", false),
+    /** The user did not grant every scope the API needs: nothing was kept. */
+    API_NOT_GRANTED("api-not-granted", true),
+    /** The provider gave no refresh token (no offline access): nothing was kept. */
+    API_NO_OFFLINE_ACCESS("api-no-offline", true);
 
     private final String key;
     private final boolean error;

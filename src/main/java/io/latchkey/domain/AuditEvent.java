@@ -33,5 +33,15 @@ public enum AuditEvent {
   PASSWORD_SET,
   PASSWORD_CHANGED,
   /** An admin exported audit entries (the detail names the filter). */
-  AUDIT_EXPORTED
+  AUDIT_EXPORTED,
+  /** The user granted access to a provider's API (the detail names the scopes). */
+  API_CONNECTED,
+  /** An access token could not be obtained with the stored refresh token. */
+  API_REFRESH_FAILED,
+  /** The provider refused the stored refresh token: the grant was revoked at the provider. */
+  API_GRANT_LOST,
+  /** Access to the API ended here (the detail says why) and the token went to the provider. */
+  API_DISCONNECTED,
+  /** The provider could not be told that access ended (its token was deleted here anyway). */
+  API_REVOCATION_FAILED
 }

@@ -1,6 +1,7 @@
 package io.latchkey.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.latchkey.application.SignInOutcome.Reason;
 import io.latchkey.application.exceptions.AccountNotFoundException;
 import io.latchkey.application.exceptions.LinkRefusedException;
 import io.latchkey.domain.Account;
+import io.latchkey.domain.ApiGrant;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.EmailAddress;
@@ -17,8 +19,10 @@ import io.latchkey.domain.IdentityKey;
 import io.latchkey.domain.LinkedIdentity;
 import io.latchkey.domain.ProviderIdentity;
 import io.latchkey.testing.fakes.InMemoryAccounts;
+import io.latchkey.testing.fakes.InMemoryApiGrants;
 import io.latchkey.testing.fakes.InMemoryIdentities;
 import io.latchkey.testing.fakes.RecordingAuditTrail;
+import io.latchkey.testing.fakes.RecordingEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,6 +41,9 @@ class AccountLinkingServiceTest {
   private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final AccountViews views = new AccountViews(Optional.empty());
   private final AccountLinkingService service = new AccountLinkingService();
+  private final InMemoryApiGrants grants = new InMemoryApiGrants();
+  private final RecordingEvents<ApiRevocations.Ended> ended = new RecordingEvents<>();
+  private final TokenVault vault = new TokenVault(Optional.of(ApiGrantsTest.KEY), List.of());
 
   /** Ada's identity: its provider verified Ada's email, as for every link confirmed on /link. */
   private final ProviderIdentity identity =
@@ -54,6 +61,7 @@ class AccountLinkingServiceTest {
     service.audit = audit;
     service.views = views;
     service.sessionRecords = SessionRecordsTest.records(service.clock, accounts, audit);
+    service.apiGrants = ApiGrantsTest.records(service.clock, accounts, audit, grants, vault, ended);
     ada = accounts.add(withPassword("ada@example.test"));
     grace = accounts.add(providerOnly("grace@example.test", identity("grace-at-provider")));
   }
@@ -250,7 +258,108 @@ class AccountLinkingServiceTest {
     assertEquals(List.of(), audit.events());
   }
 
+  // Unlinking an identity with an API grant ------------------------------------------------------
+
+  @Test
+  void unlinkingAnIdentityEndsItsApiGrantAndHandsItsTokenOnForRevocation() {
+    service.link(grace.getId(), identity("grace-elsewhere"), CLIENT);
+    LinkedIdentity first = grace.getIdentities().get(0);
+    ApiGrant grant = grant(grace, first, "grace-refresh-token");
+    ApiGrant kept = grant(grace, grace.getIdentities().get(1), "grace-other-token");
+
+    service.unlink(grace.getId(), first.getId(), CLIENT);
+
+    assertEquals(List.of(kept), grants.ofAccount(grace.getId()), "only that identity's grant");
+    assertEquals(
+        new ApiRevocations.Ended(grace.getId(), grant.getId(), Optional.of("grace-refresh-token")),
+        ended.only());
+    assertEquals(
+        List.of(
+            AuditEvent.IDENTITY_LINKED, AuditEvent.API_DISCONNECTED, AuditEvent.IDENTITY_UNLINKED),
+        audit.events());
+    AuditEntry entry = audit.entries().get(1);
+    assertOwnEntry(AuditEvent.API_DISCONNECTED, grace, entry);
+    assertTrue(
+        entry.getDetail().orElseThrow().startsWith("identity removed by the owner"),
+        entry.getDetail()::toString);
+    assertTrue(
+        entry.getDetail().orElseThrow().contains(ApiGrantsTest.DRIVE), entry.getDetail()::toString);
+    assertFalse(entry.getDetail().orElseThrow().contains("grace-refresh-token"));
+  }
+
+  @Test
+  void unlinkingAnIdentityWithoutGrantEndsNoGrant() {
+    service.link(grace.getId(), identity("grace-elsewhere"), CLIENT);
+    ApiGrant kept = grant(grace, grace.getIdentities().get(0), "grace-refresh-token");
+
+    service.unlink(grace.getId(), grace.getIdentities().get(1).getId(), CLIENT);
+
+    assertEquals(List.of(kept), grants.ofAccount(grace.getId()));
+    assertEquals(List.of(), ended.fired());
+    assertEquals(List.of(AuditEvent.IDENTITY_LINKED, AuditEvent.IDENTITY_UNLINKED), audit.events());
+  }
+
+  /** In the server the refusal rolls the ended grant back; the in-memory fakes do not roll back. */
+  @Test
+  void unlinkingTheLastSignInMethodWithAnApiGrantIsRefused() {
+    LinkedIdentity only = onlyIdentityOf(grace);
+    grant(grace, only, "grace-refresh-token");
+
+    LinkRefusedException refused =
+        assertThrows(
+            LinkRefusedException.class, () -> service.unlink(grace.getId(), only.getId(), CLIENT));
+
+    assertEquals("unlink.lastMethod", refused.messageKey());
+    assertEquals(only.getId(), onlyIdentityOf(grace).getId());
+  }
+
+  @Test
+  void unlinkingAnotherAccountsIdentityLeavesItsApiGrantAlone() {
+    LinkedIdentity gracesIdentity = onlyIdentityOf(grace);
+    ApiGrant gracesGrant = grant(grace, gracesIdentity, "grace-refresh-token");
+
+    assertThrows(
+        LinkRefusedException.class,
+        () -> service.unlink(ada.getId(), gracesIdentity.getId(), CLIENT));
+
+    assertEquals(List.of(gracesGrant), grants.ofAccount(grace.getId()));
+    assertEquals(List.of(), ended.fired());
+    assertEquals(List.of(), audit.events());
+  }
+
+  /**
+   * The verified owner claiming an account removes the identities that a squatter had linked; their
+   * API grants end with them, as at every other unlink: the row goes, the audit says so, and the
+   * token is revoked at the provider.
+   *
+   * <p>Fails until {@code linkConfirmed} (and {@code ProviderAccountResolver}'s auto-link) call
+   * {@code ApiGrantRecords.endOfIdentity} for each identity {@code Account.claimBy} removed: today
+   * the database's ON DELETE CASCADE drops the row without an audit entry or a revocation.
+   */
+  @Test
+  void identitiesRemovedByTheOwnersClaimEndTheirApiGrants() {
+    Account squatted = ada;
+    squatted.link(identity("squatter"), NOW.minusSeconds(3_600));
+    accounts.flush();
+    ApiGrant squattersGrant = grant(squatted, onlyIdentityOf(squatted), "squatter-refresh-token");
+
+    service.linkConfirmed(squatted.getId(), identity, CLIENT);
+
+    assertEquals(identity.key(), onlyIdentityOf(squatted).getIdentityKey(), "the claim happened");
+    assertEquals(List.of(), grants.ofAccount(squatted.getId()), "the squatter's grant ended");
+    assertEquals(
+        new ApiRevocations.Ended(
+            squatted.getId(), squattersGrant.getId(), Optional.of("squatter-refresh-token")),
+        ended.only());
+    assertTrue(audit.events().contains(AuditEvent.API_DISCONNECTED), audit.events()::toString);
+  }
+
   // Helpers --------------------------------------------------------------------------------------
+
+  private ApiGrant grant(Account account, LinkedIdentity through, String refreshToken) {
+    return ApiGrantsTest.grant(
+        grants, vault, account.getId(), through.getId(), refreshToken, NOW.minusSeconds(600));
+  }
 
   private static ProviderIdentity identity(String subject) {
     return new ProviderIdentity(

@@ -54,6 +54,14 @@ class ProviderSignInServiceTest {
     resolver.identities = identities;
     resolver.audit = audit;
     resolver.views = views;
+    resolver.apiGrants =
+        ApiGrantsTest.records(
+            resolver.clock,
+            accounts,
+            audit,
+            new io.latchkey.testing.fakes.InMemoryApiGrants(),
+            new TokenVault(java.util.Optional.of(ApiGrantsTest.KEY), java.util.List.of()),
+            new io.latchkey.testing.fakes.RecordingEvents<>());
     resolver.policy = new LinkingPolicy("never");
     resolver.registration = new RegistrationPolicy("open");
     service.clock = resolver.clock;

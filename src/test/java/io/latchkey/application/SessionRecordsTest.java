@@ -18,12 +18,11 @@ import io.latchkey.testing.fakes.InMemoryIdentities;
 import io.latchkey.testing.fakes.InMemorySeenLogoutTokens;
 import io.latchkey.testing.fakes.InMemorySessionRecords;
 import io.latchkey.testing.fakes.RecordingAuditTrail;
+import io.latchkey.testing.fakes.SteppingClock;
 import io.latchkey.testing.fakes.TestSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class SessionRecordsTest {
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
           + " Chrome/131.0.0.0 Safari/537.36";
 
-  private final TestClock clock = new TestClock();
+  private final SteppingClock clock = new SteppingClock(START);
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final InMemorySessionRecords rows = new InMemorySessionRecords();
@@ -207,29 +206,5 @@ class SessionRecordsTest {
 
   private static LogoutToken token(String subject, String sid, String jti) {
     return new LogoutToken(ISSUER, subject, sid, jti, START.plus(Duration.ofMinutes(7)));
-  }
-
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    private Instant now = START;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
   }
 }

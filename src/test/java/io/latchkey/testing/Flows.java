@@ -43,6 +43,27 @@ public final class Flows {
     return html(browser.click(browser.open("/account"), "link-provider"));
   }
 
+  /**
+   * "Connect …" on the account page for the signed-in identity of {@code login}, which the provider
+   * authenticates again (or {@code login} itself, when a test sends another identity back).
+   */
+  public static HtmlPage connect(
+      Browser browser, TestProvider provider, long identityId, Login login) {
+    provider.enqueueLogin(login);
+    return html(browser.click(browser.open("/account"), "connect-" + identityId));
+  }
+
+  /** The id of the identity of {@code login} at the provider. */
+  public static long identityId(TestProvider provider, Login login) {
+    return ((Number)
+            TestDatabase.value(
+                    "SELECT id FROM linked_identity WHERE issuer = ? AND subject = ?",
+                    provider.issuer(),
+                    login.subject())
+                .orElseThrow())
+        .longValue();
+  }
+
   public static HtmlPage register(Browser browser, String email, String name) {
     return browser.submit(
         "/register",

@@ -37,7 +37,11 @@ public class ProviderVariables implements ConfigSource {
           Map.entry("TRUSTED_AUDIENCES", "OIDC_TRUSTED_AUDIENCES"),
           Map.entry("PKCE", "OIDC_PKCE"),
           Map.entry("CLIENT_AUTH", "OIDC_CLIENT_AUTH"),
-          Map.entry("LOGOUT_AT_PROVIDER", "OIDC_LOGOUT_AT_PROVIDER"));
+          Map.entry("LOGOUT_AT_PROVIDER", "OIDC_LOGOUT_AT_PROVIDER"),
+          Map.entry("API_SCOPES", "OIDC_API_SCOPES"),
+          Map.entry("API_NAME", "OIDC_API_NAME"),
+          Map.entry("API_BASE_URL", "OIDC_API_BASE_URL"),
+          Map.entry("API_OFFLINE", "OIDC_API_OFFLINE"));
 
   private final Map<String, String> properties;
 

@@ -33,6 +33,8 @@ public class ProviderDiscovery implements ProviderMetadata {
   private volatile Result last;
   private volatile String endSessionEndpoint;
   private volatile String jwksUri;
+  private volatile String tokenEndpoint;
+  private volatile String revocationEndpoint;
   private volatile boolean namesIssuer;
 
   /** What the last look found; {@code problem} is null when all is well. */
@@ -66,6 +68,22 @@ public class ProviderDiscovery implements ProviderMetadata {
   public Optional<String> endSessionEndpoint() {
     lookOnce();
     return Optional.ofNullable(endSessionEndpoint);
+  }
+
+  @Override
+  public Optional<String> tokenEndpoint() {
+    if (tokenEndpoint == null && settings.isConfigured()) {
+      current();
+    }
+    return Optional.ofNullable(tokenEndpoint);
+  }
+
+  @Override
+  public Optional<String> revocationEndpoint() {
+    if (tokenEndpoint == null && settings.isConfigured()) {
+      current();
+    }
+    return Optional.ofNullable(revocationEndpoint);
   }
 
   @Override
@@ -132,6 +150,8 @@ public class ProviderDiscovery implements ProviderMetadata {
     }
     endSessionEndpoint = document.getString("end_session_endpoint", null);
     jwksUri = document.getString("jwks_uri", null);
+    tokenEndpoint = document.getString("token_endpoint", null);
+    revocationEndpoint = document.getString("revocation_endpoint", null);
     namesIssuer = document.get("authorization_response_iss_parameter_supported") == JsonValue.TRUE;
     return null;
   }

@@ -3,11 +3,15 @@ package io.latchkey.interfaces.web;
 import io.latchkey.application.AccountLinkingService;
 import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
+import io.latchkey.application.ApiGrantView;
+import io.latchkey.application.ApiGrants;
 import io.latchkey.application.LinkedIdentityView;
 import io.latchkey.application.SessionRecords;
 import io.latchkey.application.SessionView;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.exceptions.BusinessException;
+import io.latchkey.application.settings.OpenIdSettings;
+import io.latchkey.interfaces.web.security.AuthPaths;
 import io.latchkey.interfaces.web.security.PasswordConfirmation;
 import io.latchkey.interfaces.web.security.Sessions;
 import io.latchkey.interfaces.web.security.SignedInSession;
@@ -18,7 +22,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code account.xhtml}: who I am, how I sign in, where I am signed in, and my password. */
+/**
+ * {@code account.xhtml}: who I am, how I sign in, which services I connected, where I am signed in,
+ * and my password.
+ */
 @Named
 @RequestScoped
 public class AccountBacking {
@@ -34,8 +41,12 @@ public class AccountBacking {
   @Inject AccountLinkingService linking;
   @Inject PasswordConfirmation passwords;
   @Inject SessionRecords sessionRecords;
+  @Inject ApiGrants apiGrants;
+  @Inject AuthPaths authPaths;
+  @Inject OpenIdSettings openId;
 
   private List<LinkedIdentityView> identities;
+  private List<ApiGrantView> grants;
   private List<SessionView> signedInSessions;
   private int unlistedSessions;
   private String notice;
@@ -50,6 +61,57 @@ public class AccountBacking {
       identities = accounts.linkedIdentities(currentAccount.id());
     }
     return identities;
+  }
+
+  /** The API grants of this account (read once per request). */
+  public List<ApiGrantView> getGrants() {
+    if (grants == null) {
+      grants = apiGrants.grantsOf(currentAccount.id());
+    }
+    return grants;
+  }
+
+  /**
+   * One identity of this provider (those that can connect its API) and its grant, if it made one.
+   *
+   * @param grant null when not connected
+   */
+  public record ApiRow(LinkedIdentityView identity, ApiGrantView grant) {
+    public boolean isConnected() {
+      return grant != null;
+    }
+
+    /** Connected, but the provider withdrew the grant: offer to connect again. */
+    public boolean isRevoked() {
+      return grant != null && grant.revoked();
+    }
+  }
+
+  /** The rows of the "Connected services" section. */
+  public List<ApiRow> getApiRows() {
+    return getIdentities().stream()
+        .filter(identity -> identity.issuer().equals(openId.getIssuer()))
+        .map(
+            identity ->
+                new ApiRow(
+                    identity,
+                    getGrants().stream()
+                        .filter(grant -> grant.identityId() == identity.id())
+                        .findFirst()
+                        .orElse(null)))
+        .toList();
+  }
+
+  /** The start of a connect flow for one identity. */
+  public String connectPath(LinkedIdentityView identity) {
+    return request.getContextPath() + authPaths.connect(openId.getProviderId(), identity.id());
+  }
+
+  /** Ends one of my API grants here and at the provider. */
+  public void disconnect(String grantId) {
+    boolean ended = apiGrants.disconnect(currentAccount.id(), grantId, request.getRemoteAddr());
+    Messages.info(ended ? "api.disconnected" : "api.disconnect.gone");
+    Messages.redirect("/account");
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.latchkey.interfaces.web;
 
+import io.latchkey.application.ApiGrantView;
 import io.latchkey.application.LinkedIdentityView;
 import io.latchkey.application.SessionRecords;
 import io.latchkey.application.SessionView;
+import io.latchkey.application.settings.ApiSettings;
 import io.latchkey.application.settings.OpenIdSettings;
 import io.latchkey.domain.SignInTally;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URI;
 import java.text.MessageFormat;
+import java.util.List;
 
 /**
  * Names for sign-in methods and identities as people know them: the configured provider by its
@@ -24,6 +27,7 @@ import java.text.MessageFormat;
 public class ProviderNames {
 
   @Inject OpenIdSettings openId;
+  @Inject ApiSettings api;
 
   /**
    * A sign-in method as the dashboard counts it: {@code password}, an issuer, or {@code provider}.
@@ -76,6 +80,36 @@ public class ProviderNames {
         Messages.text("identity.remove"),
         provider(identity.issuer()),
         identity.emailAtLink() == null ? identity.subject() : identity.emailAtLink());
+  }
+
+  /** The accessible name of a connect button: "Connect Google Drive through Google · ana@…". */
+  public String connectLabel(LinkedIdentityView identity) {
+    return MessageFormat.format(
+        Messages.text("api.connect.label"), api.getName(), identity(identity));
+  }
+
+  /** An API grant: "Google Drive · Google · ana@example.com". */
+  public String grant(ApiGrantView grant, List<LinkedIdentityView> identities) {
+    return identities.stream()
+        .filter(identity -> identity.id() == grant.identityId())
+        .findFirst()
+        .map(identity -> api.getName() + " · " + identity(identity))
+        .orElse(api.getName());
+  }
+
+  /** The accessible name of a grant's disconnect button: "Disconnect Google Drive · Google · …". */
+  public String disconnectLabel(ApiGrantView grant, List<LinkedIdentityView> identities) {
+    return MessageFormat.format(Messages.text("api.disconnect.label"), grant(grant, identities));
+  }
+
+  /** The accessible name of an admin's revoke link: "Revoke Google Drive · Google · …". */
+  public String revokeGrantLabel(ApiGrantView grant, List<LinkedIdentityView> identities) {
+    return MessageFormat.format(Messages.text("api.revoke.label"), grant(grant, identities));
+  }
+
+  /** A grant's scopes, as the provider named them, for admins. */
+  public String scopes(ApiGrantView grant) {
+    return String.join(", ", grant.scopes());
   }
 
   private boolean sameIssuer(String issuer) {

@@ -116,6 +116,16 @@ class JdkLogoutTokensTest {
     }
 
     @Override
+    public Optional<String> tokenEndpoint() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> revocationEndpoint() {
+      return Optional.empty();
+    }
+
+    @Override
     public Optional<String> inconsistency() {
       return Optional.empty();
     }

@@ -29,18 +29,23 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +64,12 @@ import javax.crypto.spec.SecretKeySpec;
  * #enqueueLogin(Login)} decides what the next one returns, and {@link #calls(String)} tells how
  * often each endpoint was asked. It binds to 127.0.0.1 and names itself {@code
  * http://localhost:PORT}.
+ *
+ * <p>It also plays Google for API grants: an authorization asking for {@code offline_access} or
+ * {@code access_type=offline} yields a refresh token, which the token endpoint refreshes (rotating
+ * it when {@link #setRotateRefreshTokens} says so) and {@code /revoke} revokes (RFC 7009), and
+ * {@code GET /drive/v3/files} lists the signed-in subject's files to an unexpired access token
+ * granted {@link #DRIVE_SCOPE}, or fails as {@link #setDriveFailure} says.
  *
  * <h2>Usage</h2>
  *
@@ -82,6 +93,13 @@ public final class TestProvider implements AutoCloseable {
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain; charset=utf-8";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String OFFLINE_ACCESS = "offline_access";
+  private static final DateTimeFormatter RFC_3339_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final Instant NEWEST_GENERATED_FILE = Instant.parse("2026-11-30T10:15:00Z");
+
+  /** The scope Google's Drive API asks of an access token that lists files. */
+  public static final String DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.readonly";
 
   private final String clientId;
   private final String clientSecret;
@@ -91,8 +109,13 @@ public final class TestProvider implements AutoCloseable {
   private final String issuer;
   private final Queue<Login> logins = new ConcurrentLinkedQueue<>();
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-  private final Map<String, Login> accessTokens = new ConcurrentHashMap<>();
+  private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
+  private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
+  private final List<String> issuedAccessTokens = new CopyOnWriteArrayList<>();
+  private final List<String> issuedRefreshTokens = new CopyOnWriteArrayList<>();
+  private final Map<String, List<DriveFile>> driveFiles = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final AtomicInteger refreshFailures = new AtomicInteger();
   private volatile Keys keys;
   private volatile boolean jwksAvailable = true;
   private volatile Duration hangDuration = Duration.ofSeconds(60);
@@ -103,6 +126,15 @@ public final class TestProvider implements AutoCloseable {
   private volatile String responseIssuer;
   private volatile TokenRequest lastTokenRequest;
   private volatile String discoveryIssuer;
+  private volatile Map<String, String> lastAuthorizationRequest;
+  private volatile Map<String, String> lastDriveQuery;
+  private volatile List<String> scopesSupported = List.of("openid", "email", "profile");
+  private volatile Duration accessTokenLifetime = Duration.ofSeconds(300);
+  private volatile boolean rotateRefreshTokens;
+  private volatile String refreshFailureError;
+  private volatile Duration refreshDelay = Duration.ZERO;
+  private volatile boolean revocationAvailable = true;
+  private volatile DriveFailure driveFailure = DriveFailure.NONE;
 
   /**
    * What the last token request sent: its form fields and how the client authenticated ({@code
@@ -110,15 +142,61 @@ public final class TestProvider implements AutoCloseable {
    */
   public record TokenRequest(Map<String, String> form, String clientAuthentication) {}
 
+  /** A file that {@code GET /drive/v3/files} lists. */
+  public record DriveFile(String id, String name, Instant modifiedTime) {
+
+    public DriveFile {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(modifiedTime, "modifiedTime");
+    }
+  }
+
+  /** How {@code GET /drive/v3/files} fails on purpose; {@link #NONE} lets it answer. */
+  public enum DriveFailure {
+    /** Files for a valid token, 401 for any other. */
+    NONE,
+    /** 401 {@code Invalid Credentials} for every token. */
+    UNAUTHORIZED,
+    /** 500 {@code Backend Error}. */
+    SERVER_ERROR,
+    /** Waits {@link #setHangDuration} before answering as {@link #NONE}. */
+    HANG
+  }
+
   private record Keys(RSAKey signing, JWKSet published) {}
+
+  private volatile Duration authTimeOffset = Duration.ZERO;
 
   /**
    * @param maxAgeAsked the authorization request had {@code max_age}: the token says auth_time
+   * @param scopes the scopes granted: those requested but {@code offline_access}
+   * @param offline the request asked for {@code offline_access} or {@code access_type=offline}
    */
-  private volatile Duration authTimeOffset = Duration.ZERO;
-
   private record Grant(
-      String redirectUri, String nonce, boolean maxAgeAsked, String codeChallenge, Login login) {}
+      String redirectUri,
+      String nonce,
+      boolean maxAgeAsked,
+      String codeChallenge,
+      Login login,
+      List<String> scopes,
+      boolean offline) {}
+
+  /**
+   * @param family the grant of the refresh token issued with it or used for it, whose revocation
+   *     revokes it; null for none
+   */
+  private record AccessToken(Login login, List<String> scopes, Instant expiresAt, String family) {
+
+    boolean isValid() {
+      return Instant.now().isBefore(expiresAt);
+    }
+  }
+
+  /**
+   * @param family one grant's, shared by the refresh tokens that rotation issues for it
+   */
+  private record RefreshGrant(Login login, List<String> scopes, String family) {}
 
   private interface Handler {
     void handle(HttpExchange exchange) throws Exception;
@@ -143,10 +221,14 @@ public final class TestProvider implements AutoCloseable {
     issuer = "http://localhost:" + server.getAddress().getPort();
     route("/.well-known/openid-configuration", "discovery", this::discovery);
     route("/authorize", "authorize", this::authorize);
-    route("/token", "token", this::token);
+    route("/token", null, this::token);
+    counts.put("token", new AtomicInteger());
+    counts.put("refresh", new AtomicInteger());
     route("/jwks", "jwks", this::jwks);
     route("/userinfo", "userinfo", this::userinfo);
     route("/logout", "logout", this::logout);
+    route("/revoke", "revoke", this::revoke);
+    route("/drive/v3/files", "drive", this::driveFiles);
     server.start();
   }
 
@@ -211,7 +293,10 @@ public final class TestProvider implements AutoCloseable {
     jwksAvailable = available;
   }
 
-  /** How long {@link Hostility#TOKEN_ENDPOINT_HANG} holds the token response; 60 s unless set. */
+  /**
+   * How long {@link Hostility#TOKEN_ENDPOINT_HANG} holds the token response, and {@link
+   * DriveFailure#HANG} the Drive API's; 60 s unless set.
+   */
   public void setHangDuration(Duration duration) {
     hangDuration = duration;
   }
@@ -261,7 +346,115 @@ public final class TestProvider implements AutoCloseable {
   }
 
   /**
-   * Requests so far to "discovery", "authorize", "token", "jwks", "userinfo" or "logout".
+   * The query parameters of the last authorization request ({@code scope}, {@code access_type},
+   * {@code prompt}, {@code include_granted_scopes}, ...), or null when none came.
+   */
+  public Map<String, String> lastAuthorizationRequest() {
+    return lastAuthorizationRequest;
+  }
+
+  /** The {@code scopes_supported} discovery lists; {@code openid email profile} unless set. */
+  public void setScopesSupported(List<String> scopes) {
+    scopesSupported = List.copyOf(scopes);
+  }
+
+  /**
+   * How long later access tokens are valid (at userinfo and the Drive API), as their {@code
+   * expires_in} says in whole seconds; 300 s unless set.
+   */
+  public void setAccessTokenLifetime(Duration lifetime) {
+    accessTokenLifetime = lifetime;
+  }
+
+  /** Makes every access token issued so far expired now. */
+  public void expireAccessTokens() {
+    Instant now = Instant.now();
+    accessTokens.replaceAll(
+        (token, access) -> new AccessToken(access.login(), access.scopes(), now, access.family()));
+  }
+
+  /**
+   * When true, each refresh answers a new refresh token too, and the one it used is no longer
+   * valid.
+   */
+  public void setRotateRefreshTokens(boolean rotate) {
+    rotateRefreshTokens = rotate;
+  }
+
+  /**
+   * The next {@code count} refresh requests of an authenticated client answer 400 {@code error}.
+   */
+  public void failNextRefreshes(int count, String error) {
+    refreshFailureError = error;
+    refreshFailures.set(count);
+  }
+
+  /** How long each refresh request waits before it is answered; none unless set. */
+  public void setRefreshDelay(Duration delay) {
+    refreshDelay = delay;
+  }
+
+  /** When false, the revocation endpoint answers 503. */
+  public void setRevocationAvailable(boolean available) {
+    revocationAvailable = available;
+  }
+
+  /** Whether a refresh token was issued and is neither revoked nor rotated away. */
+  public boolean isRefreshTokenActive(String refreshToken) {
+    return refreshTokens.containsKey(refreshToken);
+  }
+
+  /** Every refresh token issued so far, in order. */
+  public List<String> issuedRefreshTokens() {
+    return List.copyOf(issuedRefreshTokens);
+  }
+
+  /** Every access token issued so far, in order. */
+  public List<String> issuedAccessTokens() {
+    return List.copyOf(issuedAccessTokens);
+  }
+
+  /**
+   * The files the Drive API lists for {@code subject}, in this order unless a request asks for
+   * {@code orderBy=modifiedTime} or {@code orderBy=modifiedTime desc}. Without them, a subject has
+   * 12 files, "Report 1.docx" to "Report 12.docx", each modified an hour after the one before, the
+   * last at 2026-11-30T10:15:00Z.
+   */
+  public void setDriveFiles(String subject, List<DriveFile> files) {
+    driveFiles.put(subject, List.copyOf(files));
+  }
+
+  /** The files the Drive API lists for {@code subject}, as {@link #setDriveFiles} describes. */
+  public List<DriveFile> driveFiles(String subject) {
+    List<DriveFile> files = driveFiles.get(subject);
+    if (files != null) {
+      return files;
+    }
+    String owner = Integer.toUnsignedString(subject.hashCode(), 36);
+    List<DriveFile> generated = new ArrayList<>();
+    for (int n = 1; n <= 12; n++) {
+      generated.add(
+          new DriveFile(
+              "file" + n + "-" + owner,
+              "Report " + n + ".docx",
+              NEWEST_GENERATED_FILE.minus(Duration.ofHours(12 - n))));
+    }
+    return List.copyOf(generated);
+  }
+
+  /** How the Drive API fails; {@link DriveFailure#NONE} again to stop. */
+  public void setDriveFailure(DriveFailure failure) {
+    driveFailure = failure;
+  }
+
+  /** The query parameters of the last Drive API request, or null when none came. */
+  public Map<String, String> lastDriveQuery() {
+    return lastDriveQuery;
+  }
+
+  /**
+   * Requests so far to "discovery", "authorize", "token" (code exchanges and any token request but
+   * a refresh), "refresh", "jwks", "userinfo", "logout", "revoke" or "drive".
    *
    * @throws IllegalArgumentException for any other name
    */
@@ -273,6 +466,7 @@ public final class TestProvider implements AutoCloseable {
     return count.get();
   }
 
+  /** Sets every count of {@link #calls} to zero. */
   public void resetCounts() {
     counts.values().forEach(count -> count.set(0));
   }
@@ -283,8 +477,11 @@ public final class TestProvider implements AutoCloseable {
     executor.shutdownNow();
   }
 
+  /** With a null {@code endpoint}, the handler counts its requests. */
   private void route(String path, String endpoint, Handler handler) {
-    counts.put(endpoint, new AtomicInteger());
+    if (endpoint != null) {
+      counts.put(endpoint, new AtomicInteger());
+    }
     server.createContext(
         path,
         exchange -> {
@@ -293,7 +490,9 @@ public final class TestProvider implements AutoCloseable {
               send(exchange, 404, TEXT, "Not found");
               return;
             }
-            counts.get(endpoint).incrementAndGet();
+            if (endpoint != null) {
+              count(endpoint);
+            }
             handler.handle(exchange);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -315,10 +514,11 @@ public final class TestProvider implements AutoCloseable {
     document.put("jwks_uri", issuer + "/jwks");
     document.put("userinfo_endpoint", issuer + "/userinfo");
     document.put("end_session_endpoint", issuer + "/logout");
+    document.put("revocation_endpoint", issuer + "/revoke");
     document.put("response_types_supported", List.of("code"));
     document.put("subject_types_supported", List.of("public"));
     document.put("id_token_signing_alg_values_supported", List.of("RS256"));
-    document.put("scopes_supported", List.of("openid", "email", "profile"));
+    document.put("scopes_supported", scopesSupported);
     document.put("token_endpoint_auth_methods_supported", tokenAuthMethods);
     document.put("code_challenge_methods_supported", List.of("S256"));
     if (namesItselfInResponses) {
@@ -330,6 +530,7 @@ public final class TestProvider implements AutoCloseable {
 
   private void authorize(HttpExchange exchange) throws IOException {
     Map<String, String> params = params(exchange);
+    lastAuthorizationRequest = Map.copyOf(params);
     String redirectUri = params.get("redirect_uri");
     if (!clientId.equals(params.get("client_id")) || !isRegistered(redirectUri)) {
       send(exchange, 400, TEXT, "Unknown client_id or unregistered redirect_uri");
@@ -350,10 +551,17 @@ public final class TestProvider implements AutoCloseable {
         answer.put("error", "access_denied");
       } else {
         String code = randomToken();
+        List<String> requested = scopes(params.get("scope"));
         codes.put(
             code,
             new Grant(
-                redirectUri, params.get("nonce"), params.containsKey("max_age"), challenge, login));
+                redirectUri,
+                params.get("nonce"),
+                params.containsKey("max_age"),
+                challenge,
+                login,
+                requested.stream().filter(scope -> !scope.equals(OFFLINE_ACCESS)).toList(),
+                requested.contains(OFFLINE_ACCESS) || "offline".equals(params.get("access_type"))));
         answer.put("code", code);
       }
     }
@@ -368,19 +576,19 @@ public final class TestProvider implements AutoCloseable {
 
   private void token(HttpExchange exchange) throws Exception {
     if (!exchange.getRequestMethod().equals("POST")) {
+      count("token");
       send(exchange, 405, TEXT, "Use POST");
       return;
     }
     Map<String, String> params = params(exchange);
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    String method =
-        authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-            ? "client_secret_basic"
-            : "client_secret_post";
-    lastTokenRequest = new TokenRequest(Map.copyOf(params), method);
-    if (!tokenAuthMethods.contains(method) || !isClientAuthenticated(exchange, params)) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"test-provider\"");
-      sendError(exchange, 401, "invalid_client");
+    boolean refresh = "refresh_token".equals(params.get("grant_type"));
+    count(refresh ? "refresh" : "token");
+    lastTokenRequest = new TokenRequest(Map.copyOf(params), clientAuthentication(exchange));
+    if (!isClientAllowed(exchange, params)) {
+      return;
+    }
+    if (refresh) {
+      refresh(exchange, params);
       return;
     }
     if (!"authorization_code".equals(params.get("grant_type"))) {
@@ -408,15 +616,159 @@ public final class TestProvider implements AutoCloseable {
       case TOKEN_ENDPOINT_HANG -> Thread.sleep(hangDuration.toMillis());
       default -> {}
     }
+    String family = grant.offline() ? UUID.randomUUID().toString() : null;
+    Map<String, Object> response = accessTokenResponse(login, grant.scopes(), family);
+    if (family != null) {
+      response.put("refresh_token", issueRefreshToken(login, grant.scopes(), family));
+    }
+    response.put("id_token", idToken(login, grant));
+    sendTokens(exchange, response);
+  }
+
+  private void refresh(HttpExchange exchange, Map<String, String> params) throws Exception {
+    Thread.sleep(refreshDelay.toMillis());
+    if (refreshFailures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      sendError(exchange, 400, refreshFailureError);
+      return;
+    }
+    String refreshToken = params.get("refresh_token");
+    if (refreshToken == null) {
+      sendError(exchange, 400, "invalid_request");
+      return;
+    }
+    boolean rotate = rotateRefreshTokens;
+    RefreshGrant grant =
+        rotate ? refreshTokens.remove(refreshToken) : refreshTokens.get(refreshToken);
+    if (grant == null) {
+      sendError(exchange, 400, "invalid_grant");
+      return;
+    }
+    Map<String, Object> response =
+        accessTokenResponse(grant.login(), grant.scopes(), grant.family());
+    if (rotate) {
+      response.put(
+          "refresh_token", issueRefreshToken(grant.login(), grant.scopes(), grant.family()));
+    }
+    sendTokens(exchange, response);
+  }
+
+  /** Issues an access token: the response's access_token, token_type, expires_in and scope. */
+  private Map<String, Object> accessTokenResponse(Login login, List<String> scopes, String family) {
+    Duration lifetime = accessTokenLifetime;
     String accessToken = randomToken();
-    accessTokens.put(accessToken, login);
+    accessTokens.put(
+        accessToken, new AccessToken(login, scopes, Instant.now().plus(lifetime), family));
+    issuedAccessTokens.add(accessToken);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("access_token", accessToken);
     response.put("token_type", "Bearer");
-    response.put("expires_in", 300);
-    response.put("id_token", idToken(login, grant));
+    response.put("expires_in", lifetime.toSeconds());
+    response.put("scope", String.join(" ", scopes));
+    return response;
+  }
+
+  private String issueRefreshToken(Login login, List<String> scopes, String family) {
+    String refreshToken = randomToken();
+    refreshTokens.put(refreshToken, new RefreshGrant(login, scopes, family));
+    issuedRefreshTokens.add(refreshToken);
+    return refreshToken;
+  }
+
+  private static void sendTokens(HttpExchange exchange, Map<String, Object> response)
+      throws IOException {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     send(exchange, 200, JSON, JSONObjectUtils.toJSONString(response));
+  }
+
+  /**
+   * RFC 7009: revokes a refresh token with every access token of its grant, or one access token.
+   */
+  private void revoke(HttpExchange exchange) throws IOException {
+    if (!revocationAvailable) {
+      send(exchange, 503, TEXT, "Revocation unavailable");
+      return;
+    }
+    if (!exchange.getRequestMethod().equals("POST")) {
+      send(exchange, 405, TEXT, "Use POST");
+      return;
+    }
+    Map<String, String> params = params(exchange);
+    if (!isClientAllowed(exchange, params)) {
+      return;
+    }
+    String token = params.get("token");
+    if (token == null) {
+      sendError(exchange, 400, "invalid_request");
+      return;
+    }
+    RefreshGrant grant = refreshTokens.remove(token);
+    if (grant != null) {
+      accessTokens.values().removeIf(access -> grant.family().equals(access.family()));
+    }
+    accessTokens.remove(token);
+    exchange.sendResponseHeaders(200, -1);
+  }
+
+  private void driveFiles(HttpExchange exchange) throws Exception {
+    Map<String, String> params = params(exchange);
+    lastDriveQuery = Map.copyOf(params);
+    DriveFailure failure = driveFailure;
+    switch (failure) {
+      case SERVER_ERROR -> {
+        sendDriveError(exchange, 500, "Backend Error");
+        return;
+      }
+      case HANG -> Thread.sleep(hangDuration.toMillis());
+      default -> {}
+    }
+    AccessToken access = validAccessToken(exchange);
+    if (failure == DriveFailure.UNAUTHORIZED
+        || access == null
+        || !access.scopes().contains(DRIVE_SCOPE)) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      sendDriveError(exchange, 401, "Invalid Credentials");
+      return;
+    }
+    if (!exchange.getRequestMethod().equals("GET")) {
+      sendDriveError(exchange, 405, "Method Not Allowed");
+      return;
+    }
+    int pageSize;
+    try {
+      pageSize = Math.min(100, Integer.parseInt(params.getOrDefault("pageSize", "10")));
+    } catch (NumberFormatException e) {
+      pageSize = 0;
+    }
+    String orderBy = params.getOrDefault("orderBy", "");
+    if (pageSize < 1 || !List.of("", "modifiedTime", "modifiedTime desc").contains(orderBy)) {
+      sendDriveError(exchange, 400, "Invalid Value");
+      return;
+    }
+    List<DriveFile> listed = new ArrayList<>(driveFiles(access.login().subject()));
+    if (!orderBy.isEmpty()) {
+      Comparator<DriveFile> order = Comparator.comparing(DriveFile::modifiedTime);
+      listed.sort(orderBy.endsWith(" desc") ? order.reversed() : order);
+    }
+    List<Map<String, Object>> files =
+        listed.stream().limit(pageSize).map(TestProvider::driveFile).toList();
+    send(exchange, 200, JSON, JSONObjectUtils.toJSONString(Map.of("files", files)));
+  }
+
+  private static Map<String, Object> driveFile(DriveFile file) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", file.id());
+    json.put("name", file.name());
+    json.put("modifiedTime", RFC_3339_MILLIS.format(file.modifiedTime()));
+    json.put("webViewLink", "https://drive.example.test/file/d/" + file.id() + "/view");
+    return json;
+  }
+
+  private static void sendDriveError(HttpExchange exchange, int code, String message)
+      throws IOException {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    send(exchange, code, JSON, JSONObjectUtils.toJSONString(Map.of("error", error)));
   }
 
   private void jwks(HttpExchange exchange) throws IOException {
@@ -428,16 +780,13 @@ public final class TestProvider implements AutoCloseable {
   }
 
   private void userinfo(HttpExchange exchange) throws IOException {
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    Login login =
-        authorization != null && authorization.startsWith("Bearer ")
-            ? accessTokens.get(authorization.substring(7).trim())
-            : null;
-    if (login == null) {
+    AccessToken access = validAccessToken(exchange);
+    if (access == null) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       sendError(exchange, 401, "invalid_token");
       return;
     }
+    Login login = access.login();
     Map<String, Object> claims = new LinkedHashMap<>(login.claims());
     if (login.hostility() == Hostility.USERINFO_OTHER_SUBJECT) {
       claims.put("sub", "someone-else");
@@ -622,6 +971,35 @@ public final class TestProvider implements AutoCloseable {
                         : allowed.equals(redirectUri));
   }
 
+  /** The request's unexpired, unrevoked bearer token; null for none. */
+  private AccessToken validAccessToken(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    AccessToken access =
+        authorization != null && authorization.startsWith("Bearer ")
+            ? accessTokens.get(authorization.substring(7).trim())
+            : null;
+    return access != null && access.isValid() ? access : null;
+  }
+
+  private static String clientAuthentication(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+        ? "client_secret_basic"
+        : "client_secret_post";
+  }
+
+  /** Whether the client authenticated as allowed; when not, answers 401 invalid_client. */
+  private boolean isClientAllowed(HttpExchange exchange, Map<String, String> params)
+      throws IOException {
+    if (tokenAuthMethods.contains(clientAuthentication(exchange))
+        && isClientAuthenticated(exchange, params)) {
+      return true;
+    }
+    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"test-provider\"");
+    sendError(exchange, 401, "invalid_client");
+    return false;
+  }
+
   /** Per RFC 6749 section 2.3.1, the Basic credentials are form-encoded before Base64. */
   private boolean isClientAuthenticated(HttpExchange exchange, Map<String, String> params) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -657,6 +1035,17 @@ public final class TestProvider implements AutoCloseable {
                 pair -> decode(pair[0]),
                 pair -> pair.length == 2 ? decode(pair[1]) : "",
                 (first, repeated) -> first));
+  }
+
+  /** The distinct scopes of a space-separated {@code scope} parameter, in order. */
+  private static List<String> scopes(String scope) {
+    return scope == null
+        ? List.of()
+        : Arrays.stream(scope.trim().split(" +")).filter(s -> !s.isEmpty()).distinct().toList();
+  }
+
+  private void count(String endpoint) {
+    counts.get(endpoint).incrementAndGet();
   }
 
   private static String withQuery(String uri, Map<String, String> params) {

@@ -32,6 +32,7 @@ public class ActionBacking {
   private Long id;
   private Long identity;
   private String session;
+  private String grant;
   private String reason;
 
   /** Whether the parameters name a known action on an account. */
@@ -40,7 +41,8 @@ public class ActionBacking {
     return known.isPresent()
         && id != null
         && (known.get() != AdminAction.UNLINK || identity != null)
-        && (known.get() != AdminAction.END_SESSION || (session != null && !session.isBlank()));
+        && (known.get() != AdminAction.END_SESSION || (session != null && !session.isBlank()))
+        && (known.get() != AdminAction.REVOKE_GRANT || (grant != null && !grant.isBlank()));
   }
 
   /** The message key describing the action. */
@@ -70,6 +72,7 @@ public class ActionBacking {
         case REVOKE_ADMIN -> administration.revokeAdmin(adminId, id, reason, address);
         case END_SESSIONS -> administration.endSessions(adminId, id, reason, address);
         case END_SESSION -> administration.endSession(adminId, id, session, reason, address);
+        case REVOKE_GRANT -> administration.revokeApiGrant(adminId, id, grant, reason, address);
         case DELETE -> administration.delete(adminId, id, reason, address);
       }
     } catch (BusinessException e) {
@@ -111,6 +114,14 @@ public class ActionBacking {
 
   public void setSession(String session) {
     this.session = session;
+  }
+
+  public String getGrant() {
+    return grant;
+  }
+
+  public void setGrant(String grant) {
+    this.grant = grant;
   }
 
   public String getReason() {

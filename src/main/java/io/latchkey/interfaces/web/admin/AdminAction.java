@@ -15,6 +15,7 @@ public enum AdminAction implements Keyed {
   REVOKE_ADMIN("revoke-admin"),
   END_SESSIONS("end-sessions"),
   END_SESSION("end-session"),
+  REVOKE_GRANT("revoke-grant"),
   DELETE("delete");
 
   private final String key;

@@ -14,6 +14,8 @@ import java.util.Optional;
  *   <li>{@code /auth/{provider}/link}: link another identity to the signed-in account;
  *   <li>{@code /auth/{provider}/reauthenticate?then=…}: authenticate again before a sensitive
  *       change;
+ *   <li>{@code /auth/{provider}/connect?identity=…}: grant access to the provider's API through a
+ *       linked identity ("Connect Google Drive");
  *   <li>{@code /auth/callback}: where every provider sends the browser back (step 4).
  * </ul>
  */
@@ -28,7 +30,8 @@ public class AuthPaths {
   enum Kind {
     SIGN_IN,
     LINK,
-    REAUTHENTICATE
+    REAUTHENTICATE,
+    CONNECT
   }
 
   /** A parsed start URL. */
@@ -40,6 +43,10 @@ public class AuthPaths {
 
   public String link(String providerId) {
     return PREFIX + providerId + "/link";
+  }
+
+  public String connect(String providerId, long identityId) {
+    return PREFIX + providerId + "/connect?identity=" + identityId;
   }
 
   public String reauthenticate(String providerId, ReturnTo then) {
@@ -72,6 +79,9 @@ public class AuthPaths {
     }
     if (segments.length == 2 && "link".equals(segments[1])) {
       return Optional.of(new Start(Kind.LINK, segments[0]));
+    }
+    if (segments.length == 2 && "connect".equals(segments[1])) {
+      return Optional.of(new Start(Kind.CONNECT, segments[0]));
     }
     if (segments.length == 2 && "reauthenticate".equals(segments[1])) {
       return Optional.of(new Start(Kind.REAUTHENTICATE, segments[0]));

@@ -14,7 +14,13 @@ import java.util.function.UnaryOperator;
  * Step 2: the response the standard mechanism writes its redirect to the provider into; the
  * authorization request gets the parameters the mechanism cannot vary per request — {@code
  * prompt=login} and {@code max_age=0} for a re-authentication, {@code hd} (Google Workspace's
- * hosted-domain hint) when the deployment names one domain, and the PKCE challenge of this flow.
+ * hosted-domain hint) when the deployment names one domain, the PKCE challenge of this flow, and
+ * for a connect flow its own {@code scope} with the offline-access parameters ({@link
+ * ProviderStart}).
+ *
+ * <p>A connect flow's scopes go here and never into the mechanism's configuration: the mechanism
+ * refuses at startup any configured scope that the discovery document's {@code scopes_supported}
+ * does not list, and Google's lists only {@code openid}, {@code email} and {@code profile}.
  *
  * <p>Why here: the mechanism evaluates its {@code prompt} and {@code extraParameters} once per
  * application, so they cannot differ from one request to the next.
@@ -34,24 +40,16 @@ final class AuthorizationRedirect extends HttpServletResponseWrapper {
   }
 
   /**
-   * The response unchanged when there is nothing to add.
+   * The response with these parameters added to (or replacing those of the same name in) the
+   * authorization request; unchanged when there is nothing to add.
    *
    * @param challengeForState with PKCE: gives the S256 challenge for the flow of a state (the
    *     mechanism's state is known only once it redirects); null without PKCE
    */
   static HttpServletResponse of(
       HttpServletResponse response,
-      boolean freshLogin,
-      String hostedDomainHint,
+      Map<String, String> parameters,
       UnaryOperator<String> challengeForState) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    if (freshLogin) {
-      parameters.put("prompt", "login");
-      parameters.put("max_age", "0");
-    }
-    if (hostedDomainHint != null) {
-      parameters.put("hd", hostedDomainHint);
-    }
     return parameters.isEmpty() && challengeForState == null
         ? response
         : new AuthorizationRedirect(response, parameters, challengeForState);

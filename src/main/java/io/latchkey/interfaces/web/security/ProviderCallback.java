@@ -124,7 +124,7 @@ class ProviderCallback {
     }
   }
 
-  /** A signed-in user's link or re-authentication ended: their session carries on. */
+  /** A signed-in user's link, re-authentication or connect ended: their session carries on. */
   private AuthenticationStatus completed(
       HttpMessageContext context, SignInOutcome.FlowCompleted completed, ProviderIntent intent) {
     HttpServletRequest request = context.getRequest();
@@ -138,7 +138,7 @@ class ProviderCallback {
       return context.redirect(root + "/login");
     }
     String next =
-        intent.kind() == ProviderIntent.Kind.LINK
+        intent.kind() != ProviderIntent.Kind.REAUTHENTICATE
             ? AuthPaths.accountPage(completed.notice(), 0)
             : switch (intent.then()) {
               case LINK -> paths.link(openId.getProviderId());

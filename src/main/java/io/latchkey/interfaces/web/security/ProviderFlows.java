@@ -42,10 +42,14 @@ public class ProviderFlows {
 
   /** Step 1, for a signed-in user: why this browser goes to the provider. */
   void recordIntent(
-      HttpServletRequest request, ProviderIntent.Kind kind, long account, ReturnTo then) {
+      HttpServletRequest request,
+      ProviderIntent.Kind kind,
+      long account,
+      ReturnTo then,
+      Long identityId) {
     request
         .getSession(true)
-        .setAttribute(INTENT, new ProviderIntent(kind, account, clock.instant(), then));
+        .setAttribute(INTENT, new ProviderIntent(kind, account, clock.instant(), then, identityId));
   }
 
   /**

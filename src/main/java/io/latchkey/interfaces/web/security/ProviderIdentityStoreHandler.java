@@ -1,7 +1,9 @@
 package io.latchkey.interfaces.web.security;
 
 import io.latchkey.application.AccountLinkingService;
+import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
+import io.latchkey.application.ApiGrants;
 import io.latchkey.application.ProviderSignInService;
 import io.latchkey.application.SignInOutcome;
 import io.latchkey.application.settings.OpenIdSettings;
@@ -16,16 +18,22 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.identitystore.openid.AccessToken;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.security.enterprise.identitystore.openid.RefreshToken;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Steps 6–7 of a provider callback, called by the standard OpenID mechanism once its own token
  * checks passed: Latchkey's id_token checks ({@link IdToken}), then the identity (issuer, subject)
  * is resolved — to the account it signs in to, to the signed-in account it is linked to, or as the
- * re-authentication of that account. The outcome goes to {@link SignInResults} for the callback
- * (step 8); the container learns the account, never the provider's view of the person.
+ * re-authentication of that account, or as the identity whose API access the account connects (its
+ * tokens go to {@link ApiGrants}). The outcome goes to {@link SignInResults} for the callback (step
+ * 8); the container learns the account, never the provider's view of the person.
  *
  * <p>Password credentials pass through unchanged to {@link PasswordIdentityStore}.
  */
@@ -41,6 +49,8 @@ public abstract class ProviderIdentityStoreHandler implements IdentityStoreHandl
   @Inject ProviderFlows flows;
   @Inject ProviderSignInService providerSignIns;
   @Inject AccountLinkingService linking;
+  @Inject ApiGrants apiGrants;
+  @Inject AccountService accounts;
   @Inject HttpServletRequest request;
 
   @Override
@@ -67,6 +77,11 @@ public abstract class ProviderIdentityStoreHandler implements IdentityStoreHandl
     if (problem.isPresent()) {
       return new SignInOutcome.Failed(problem.get());
     }
+    Optional<ProviderIntent> intent = flows.intent(request);
+    if (intent.isPresent() && intent.get().kind() == ProviderIntent.Kind.CONNECT) {
+      // Only the key matters: a connect flow asks for no profile scopes.
+      return connect(intent.get(), token.identity());
+    }
     ProviderIdentity identity;
     if (token.carriesEmail()) {
       identity = token.identity();
@@ -85,7 +100,6 @@ public abstract class ProviderIdentityStoreHandler implements IdentityStoreHandl
     }
     // 7: the identity, for the flow this browser started.
     String client = request.getRemoteAddr();
-    Optional<ProviderIntent> intent = flows.intent(request);
     if (intent.isEmpty()) {
       return providerSignIns.signIn(identity, client);
     }
@@ -98,6 +112,43 @@ public abstract class ProviderIdentityStoreHandler implements IdentityStoreHandl
           "the provider did not authenticate again (no auth_time, or one before the request)");
     }
     return providerSignIns.reauthenticate(accountId, identity, client);
+  }
+
+  /** 7 of a connect flow: the tokens are kept if the intended identity came back. */
+  private SignInOutcome connect(ProviderIntent intent, ProviderIdentity identity) {
+    Optional<AccountView> account = accounts.find(intent.accountId());
+    if (account.isEmpty()) {
+      return new SignInOutcome.Failed("the account of the connect flow is gone");
+    }
+    AccessToken accessToken = openIdContext.getAccessToken();
+    ApiGrants.Tokens tokens =
+        new ApiGrants.Tokens(
+            openIdContext.getRefreshToken().map(RefreshToken::getToken),
+            accessToken.getToken(),
+            Duration.ofSeconds(openIdContext.getExpiresIn().orElse(300L)),
+            accessToken.getScope() == null
+                ? Set.of()
+                : new LinkedHashSet<>(accessToken.getScope()));
+    ApiGrants.Connected connected =
+        apiGrants.connect(
+            intent.accountId(),
+            intent.identityId(),
+            identity.key(),
+            tokens,
+            request.getRemoteAddr());
+    return switch (connected) {
+      case CONNECTED ->
+          new SignInOutcome.FlowCompleted(account.get(), SignInOutcome.Notice.API_CONNECTED);
+      case NOT_GRANTED ->
+          new SignInOutcome.FlowCompleted(account.get(), SignInOutcome.Notice.API_NOT_GRANTED);
+      case NO_REFRESH_TOKEN ->
+          new SignInOutcome.FlowCompleted(
+              account.get(), SignInOutcome.Notice.API_NO_OFFLINE_ACCESS);
+      case OTHER_IDENTITY ->
+          new SignInOutcome.Failed(
+              "the provider authenticated another identity than the one being connected");
+      case UNUSABLE -> new SignInOutcome.Failed("API grants are not configured (no token key)");
+    };
   }
 
   private static Optional<AccountView> account(SignInOutcome outcome) {

@@ -1,8 +1,11 @@
 package io.latchkey.interfaces.web.security;
 
+import io.latchkey.application.AccountService;
 import io.latchkey.application.AccountView;
+import io.latchkey.application.LinkedIdentityView;
 import io.latchkey.application.ProviderMetadata;
 import io.latchkey.application.SignInOutcome;
+import io.latchkey.application.settings.ApiSettings;
 import io.latchkey.application.settings.OpenIdSettings;
 import io.latchkey.application.settings.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +16,21 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Steps 1–2: the start of a provider flow ({@link AuthPaths}). A sign-in goes straight to the
- * standard mechanism; a signed-in user's link or re-authentication first records its intent in the
- * session, for the callback. The mechanism stores state and nonce and redirects to the provider.
+ * standard mechanism; a signed-in user's link, re-authentication or connect first records its
+ * intent in the session, for the callback. The mechanism stores state and nonce and redirects to
+ * the provider.
+ *
+ * <p>A connect flow asks the provider for the API's scopes through one linked identity: {@code
+ * scope} is {@code openid} and the API's scopes only (the sign-in keeps its own), {@code
+ * login_hint} names the identity, and offline access is asked for as the provider expects it
+ * (Google: {@code access_type=offline}, {@code prompt=consent}, {@code
+ * include_granted_scopes=true}; others: the {@code offline_access} scope).
  */
 @ApplicationScoped
 class ProviderStart {
@@ -30,6 +42,8 @@ class ProviderStart {
   @Inject SignInProblems problems;
   @Inject ProviderMetadata provider;
   @Inject PendingSignIns pendingSignIns;
+  @Inject ApiSettings api;
+  @Inject AccountService accounts;
 
   AuthenticationStatus begin(
       HttpAuthenticationMechanism openIdMechanism,
@@ -65,13 +79,32 @@ class ProviderStart {
       if (kind == AuthPaths.Kind.LINK && !sessions.authenticatedRecently(request)) {
         return context.redirect(root + "/account/confirm?then=" + ReturnTo.LINK.key());
       }
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (kind == AuthPaths.Kind.CONNECT) {
+      Optional<LinkedIdentityView> identity = connectable(account.get(), request);
+      if (identity.isEmpty()) {
+        return context.redirect(root + "/account");
+      }
+      flows.recordIntent(
+          request, ProviderIntent.Kind.CONNECT, account.get().id(), null, identity.get().id());
+      parameters.putAll(connectParameters(identity.get()));
+    } else if (kind != AuthPaths.Kind.SIGN_IN) {
       flows.recordIntent(
           request,
           kind == AuthPaths.Kind.LINK
               ? ProviderIntent.Kind.LINK
               : ProviderIntent.Kind.REAUTHENTICATE,
           account.get().id(),
-          ReturnTo.ofKey(request.getParameter("then")));
+          ReturnTo.ofKey(request.getParameter("then")),
+          null);
+    }
+    if (kind == AuthPaths.Kind.REAUTHENTICATE) {
+      parameters.put("prompt", "login");
+      parameters.put("max_age", "0");
+    }
+    if (openId.hostedDomainHint() != null) {
+      parameters.put("hd", openId.hostedDomainHint());
     }
     // 2: the standard mechanism builds the authorization request and redirects.
     try {
@@ -79,8 +112,7 @@ class ProviderStart {
           ConfiguredUrlRequest.start(request, security),
           AuthorizationRedirect.of(
               response,
-              kind == AuthPaths.Kind.REAUTHENTICATE,
-              openId.hostedDomainHint(),
+              parameters,
               openId.usesPkce() ? state -> flows.holdCodeVerifier(request, state) : null),
           context);
     } catch (AuthenticationException | RuntimeException e) {
@@ -88,5 +120,35 @@ class ProviderStart {
           context,
           new SignInOutcome.Failed("could not start the sign-in: " + LogRedaction.describe(e)));
     }
+  }
+
+  /**
+   * The linked identity of this provider that {@code ?identity=} names, if API grants can be made;
+   * empty for anything else (the account page then says why).
+   */
+  private Optional<LinkedIdentityView> connectable(
+      AccountView account, HttpServletRequest request) {
+    if (!api.isUsable()) {
+      return Optional.empty();
+    }
+    String identity = request.getParameter("identity");
+    return accounts.linkedIdentities(account.id()).stream()
+        .filter(linked -> linked.issuer().equals(openId.getIssuer()))
+        .filter(linked -> String.valueOf(linked.id()).equals(identity))
+        .findFirst();
+  }
+
+  private Map<String, String> connectParameters(LinkedIdentityView identity) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("scope", api.authorizationScope());
+    if (api.offline() == ApiSettings.Offline.ACCESS_TYPE) {
+      parameters.put("access_type", "offline");
+      parameters.put("prompt", "consent");
+      parameters.put("include_granted_scopes", "true");
+    }
+    if (identity.emailAtLink() != null) {
+      parameters.put("login_hint", identity.emailAtLink());
+    }
+    return parameters;
   }
 }

@@ -354,6 +354,65 @@ class AdminConsoleIT {
     assertEquals(200, garbage.getWebResponse().getStatusCode());
   }
 
+  // API grants -------------------------------------------------------------------------------
+
+  @Test
+  void anAdminSeesAnAccountsApiGrantsAndEndsThemAtTheProvider() {
+    Browser user = admin.another();
+    Login first = person("Grant Holder");
+    signInWithProvider(user, provider, first);
+    long identity = Flows.identityId(provider, first);
+    Flows.connect(user, provider, identity, first);
+    String token = lastRefreshToken();
+    long id = accountId(first.email());
+
+    HtmlPage page = admin.open("/admin/user?id=" + id);
+    String grants = page.getElementById("user-grants").asNormalizedText();
+    assertTrue(grants.contains("Google Drive · TestID · " + first.email()), grants);
+    assertTrue(grants.contains(TestProvider.DRIVE_SCOPE), "the scopes, for admins: " + grants);
+
+    HtmlPage revoked = adminAction(admin, id, "revoke-grant", "suspicious use");
+    assertTrue(messagesOf(revoked).contains("Done"), messagesOf(revoked));
+    assertEquals(0L, count("SELECT COUNT(*) FROM api_grant WHERE account_id = ?", id));
+    eventually(() -> !provider.isRefreshTokenActive(token));
+    assertTrue(
+        admin.open("/admin/user?id=" + id).getElementById("no-grants") != null,
+        "the list says it is empty");
+
+    Flows.connect(user, provider, identity, first);
+    String again = lastRefreshToken();
+    adminAction(admin, id, "end-sessions", "lost laptop");
+    assertEquals(0L, count("SELECT COUNT(*) FROM api_grant WHERE account_id = ?", id));
+    eventually(() -> !provider.isRefreshTokenActive(again));
+    assertEquals(2, TestDatabase.auditCount("API_DISCONNECTED", first.email()));
+
+    Login second = person("Deleted With Grant");
+    Browser other = admin.another();
+    signInWithProvider(other, provider, second);
+    Flows.connect(other, provider, Flows.identityId(provider, second), second);
+    String deleted = lastRefreshToken();
+    adminAction(admin, accountId(second.email()), "delete", "asked to be forgotten");
+    eventually(() -> !provider.isRefreshTokenActive(deleted));
+  }
+
+  private String lastRefreshToken() {
+    List<String> issued = provider.issuedRefreshTokens();
+    return issued.get(issued.size() - 1);
+  }
+
+  private static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "not revoked at the provider within 10 s");
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   // Helpers -----------------------------------------------------------------------------------
 
   /**
