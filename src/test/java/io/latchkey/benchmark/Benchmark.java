@@ -707,6 +707,34 @@ public final class Benchmark {
             + " sign-in entries over 30 days with their per-day counters; a fifth of the accounts"
             + " signed in within 60 days");
     dashboardRows(smallCount, smallDashboard, largeCount, dashboard());
+    auditLog();
+  }
+
+  /**
+   * The audit log ({@code /admin/audit}) at the large size: its first page, and the dashboard's
+   * links into it (one event type; one account), p50 with the SQL each view costs.
+   */
+  private void auditLog() throws Exception {
+    VirtualUser admin = users.get(0);
+    admin.signInWithPassword(ADMIN_EMAIL, PASSWORD);
+    String rows = count(database.auditRows()) + " audit rows";
+    for (String[] page :
+        new String[][] {
+          {"first page", "/admin/audit"},
+          {"one event type", "/admin/audit?type=SIGN_IN_FAILED"},
+          {"one account", "/admin/audit?account=" + (BenchDatabase.SEED_ID_BASE + 2)}
+        }) {
+      Load.Step open = (user, i) -> user.open(page[1]);
+      load(page[1] + ", warm-up", List.of(admin), 3, open);
+      Measured measured = measured(page[1], List.of(admin), settings.adminRequests(), open);
+      report.add(
+          5,
+          "Audit log (/admin/audit), " + page[0] + ", p50 at " + rows,
+          measured.result().p50Millis(),
+          "ms",
+          atMost(50),
+          measured.note("view"));
+    }
   }
 
   /**

@@ -4,14 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latchkey.application.TokenVault;
+import io.latchkey.domain.SealedToken;
 import io.latchkey.testing.Chromium;
 import io.latchkey.testing.Chromium.Window;
+import io.latchkey.testing.DriveStandIn;
 import io.latchkey.testing.Flows;
 import io.latchkey.testing.KeycloakServer;
 import io.latchkey.testing.PayaraProcess;
 import io.latchkey.testing.Seeds;
 import io.latchkey.testing.TestDatabase;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +43,12 @@ class KeycloakBrowserIT {
 
   private static final String ADMIN = "admin-" + UUID.randomUUID() + "@example.test";
 
+  /** A test fixture, not a secret: it seals only this test's tokens. */
+  private static final String TOKEN_KEY = "q1Nf3V2yq8m3n1zWJv0b5Hq0v7oQ9kXx2sRkYgY4ZcU=";
+
   private static PayaraProcess server;
   private static String base;
+  private static DriveStandIn drive;
 
   @RegisterExtension Chromium chromium = new Chromium();
 
@@ -40,34 +56,33 @@ class KeycloakBrowserIT {
   static void startLatchkey() {
     int port = Integer.parseInt(System.getProperty("latchkey.it.keycloakAppPort"));
     base = "http://localhost:" + port;
+    drive = DriveStandIn.start(KeycloakServer.issuer() + "/protocol/openid-connect/userinfo");
     server =
         PayaraProcess.start(
             port,
-            Map.of(
-                "LATCHKEY_BASE_URL",
-                base,
-                "LATCHKEY_DB_URL",
-                System.getProperty("latchkey.it.dbUrl"),
-                "LATCHKEY_ADMIN_EMAIL",
-                ADMIN,
-                "OIDC_PROVIDER_ID",
-                "keycloak",
-                "OIDC_PROVIDER_NAME",
-                "Keycloak",
-                "OIDC_ISSUER",
-                KeycloakServer.issuer(),
-                "OIDC_CLIENT_ID",
-                KeycloakServer.CLIENT_ID,
-                "OIDC_CLIENT_SECRET",
-                KeycloakServer.clientSecret(),
-                "OIDC_LOGOUT_AT_PROVIDER",
-                "true"));
+            Map.ofEntries(
+                Map.entry("OIDC_API_SCOPES", "phone"),
+                Map.entry("OIDC_API_NAME", "Demo Files"),
+                Map.entry("OIDC_API_BASE_URL", drive.baseUrl()),
+                Map.entry("LATCHKEY_TOKEN_KEY", TOKEN_KEY),
+                Map.entry("LATCHKEY_BASE_URL", base),
+                Map.entry("LATCHKEY_DB_URL", System.getProperty("latchkey.it.dbUrl")),
+                Map.entry("LATCHKEY_ADMIN_EMAIL", ADMIN),
+                Map.entry("OIDC_PROVIDER_ID", "keycloak"),
+                Map.entry("OIDC_PROVIDER_NAME", "Keycloak"),
+                Map.entry("OIDC_ISSUER", KeycloakServer.issuer()),
+                Map.entry("OIDC_CLIENT_ID", KeycloakServer.CLIENT_ID),
+                Map.entry("OIDC_CLIENT_SECRET", KeycloakServer.clientSecret()),
+                Map.entry("OIDC_LOGOUT_AT_PROVIDER", "true")));
   }
 
   @AfterAll
   static void stopLatchkey() {
     if (server != null) {
       server.close();
+    }
+    if (drive != null) {
+      drive.close();
     }
   }
 
@@ -113,13 +128,12 @@ class KeycloakBrowserIT {
             + "&client_id="
             + KeycloakServer.CLIENT_ID
             + "&redirect_uri="
-            + java.net.URLEncoder.encode(
-                base + "/auth/callback", java.nio.charset.StandardCharsets.UTF_8);
-    java.net.http.HttpResponse<String> refused =
-        java.net.http.HttpClient.newHttpClient()
+            + URLEncoder.encode(base + "/auth/callback", StandardCharsets.UTF_8);
+    HttpResponse<String> refused =
+        HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(authorize)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(authorize)).build(),
+                HttpResponse.BodyHandlers.ofString());
     String location = refused.headers().firstValue("Location").orElse("");
     assertTrue(
         location.contains("error=invalid_request") && location.contains("code_challenge"),
@@ -180,6 +194,108 @@ class KeycloakBrowserIT {
     browser.click("identities:0:unlink:submit");
     assertTrue(browser.text("messages").contains("removed"), browser.text());
     assertFalse(browser.text("methods").contains("bob@demo.test"));
+  }
+
+  @Test
+  void frankConnectsWithARealOfflineTokenThatRefreshesAndThatUnlinkingRevokesAtKeycloak()
+      throws Exception {
+    String email = Flows.uniqueEmail();
+    Window browser = register(email, "Frank (password)");
+    signInWithPassword(browser, email);
+    browser.click("link-provider");
+    keycloakLogin(browser, "frank", "frank-demo-password", true);
+    assertEquals("/account", browser.path(), browser.text());
+    long identity =
+        ((Number)
+                TestDatabase.value(
+                        "SELECT i.id FROM linked_identity i JOIN account a ON a.id = i.account_id"
+                            + " WHERE a.email = ?",
+                        email)
+                    .orElseThrow())
+            .longValue();
+
+    browser.click("connect-" + identity);
+    if (browser.has("kc-login")) {
+      browser.click("kc-login"); // Keycloak's consent page: phone and offline access
+    }
+    assertEquals("/account", browser.path(), browser.text());
+    assertTrue(browser.text("notice").contains("Demo Files is connected"), browser.text());
+
+    String refreshToken = storedRefreshToken(identity);
+    assertTrue(
+        refreshToken.chars().filter(c -> c == '.').count() == 2
+            && new String(
+                    Base64.getUrlDecoder().decode(refreshToken.split("\\.")[1]),
+                    StandardCharsets.UTF_8)
+                .contains("\"typ\":\"Offline\""),
+        "Keycloak issued an offline token");
+
+    browser.click("files-" + identity);
+    assertEquals("/account/drive", browser.path(), browser.text());
+    assertTrue(browser.text("drive-files").contains("Quarterly plan.docx"), browser.text());
+    assertEquals(1, drive.tokensSeen().size(), "the connect flow's access token");
+
+    drive.rejectTokensSeenSoFar();
+    browser.go(browser.url());
+    assertTrue(browser.text("drive-files").contains("Budget.xlsx"), browser.text());
+    assertEquals(2, drive.tokensSeen().size(), "refreshed at Keycloak with the offline token");
+
+    assertEquals(200, refreshAtKeycloak(refreshToken).statusCode(), "Keycloak accepts it");
+    browser.go(base + "/account");
+    browser.click("identities:0:unlink:submit");
+    assertTrue(browser.text("messages").contains("removed"), browser.text());
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    HttpResponse<String> refused = refreshAtKeycloak(refreshToken);
+    while (refused.statusCode() == 200 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      refused = refreshAtKeycloak(refreshToken);
+    }
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("invalid_grant"), refused.body());
+    assertEquals(
+        0L,
+        ((Number)
+                TestDatabase.value("SELECT COUNT(*) FROM api_grant WHERE identity_id = ?", identity)
+                    .orElseThrow())
+            .longValue());
+  }
+
+  /** The refresh token Latchkey keeps for the identity, opened with the test's key. */
+  private static String storedRefreshToken(long identity) {
+    String id =
+        (String)
+            TestDatabase.value("SELECT id FROM api_grant WHERE identity_id = ?", identity)
+                .orElseThrow();
+    String keyId =
+        (String)
+            TestDatabase.value("SELECT key_id FROM api_grant WHERE identity_id = ?", identity)
+                .orElseThrow();
+    String sealed =
+        (String)
+            TestDatabase.value("SELECT sealed_token FROM api_grant WHERE identity_id = ?", identity)
+                .orElseThrow();
+    TokenVault vault =
+        new TokenVault(Optional.of(Base64.getDecoder().decode(TOKEN_KEY)), List.of());
+    return vault.open(new SealedToken(keyId, sealed), id).orElseThrow();
+  }
+
+  /** The refresh grant, sent to Keycloak by the test itself as the client. */
+  private static HttpResponse<String> refreshAtKeycloak(String refreshToken) throws Exception {
+    String form =
+        "grant_type=refresh_token&refresh_token="
+            + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)
+            + "&client_id="
+            + KeycloakServer.CLIENT_ID
+            + "&client_secret="
+            + URLEncoder.encode(KeycloakServer.clientSecret(), StandardCharsets.UTF_8);
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(KeycloakServer.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -276,43 +392,39 @@ class KeycloakBrowserIT {
 
   /** Keycloak's admin REST API: "Sign out" on the user's page (all of their sessions). */
   private static void endKeycloakSessionsOf(String username) throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newHttpClient();
     String root = "http://localhost:" + KeycloakServer.port();
     String form =
         "grant_type=password&client_id=admin-cli&username="
-            + java.net.URLEncoder.encode(
-                KeycloakServer.adminUsername(), java.nio.charset.StandardCharsets.UTF_8)
+            + URLEncoder.encode(KeycloakServer.adminUsername(), StandardCharsets.UTF_8)
             + "&password="
-            + java.net.URLEncoder.encode(
-                KeycloakServer.adminPassword(), java.nio.charset.StandardCharsets.UTF_8);
+            + URLEncoder.encode(KeycloakServer.adminPassword(), StandardCharsets.UTF_8);
     String tokenJson =
         http.send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(root + "/realms/master/protocol/openid-connect/token"))
+                HttpRequest.newBuilder(
+                        URI.create(root + "/realms/master/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())
+                HttpResponse.BodyHandlers.ofString())
             .body();
     String token = jsonValue(tokenJson, "access_token");
     String admin = root + "/admin/realms/" + KeycloakServer.REALM + "/users";
     String users =
         http.send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(admin + "?exact=true&username=" + username))
+                HttpRequest.newBuilder(URI.create(admin + "?exact=true&username=" + username))
                     .header("Authorization", "Bearer " + token)
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())
+                HttpResponse.BodyHandlers.ofString())
             .body();
     String id = jsonValue(users, "id");
     int status =
         http.send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(admin + "/" + id + "/logout"))
+                HttpRequest.newBuilder(URI.create(admin + "/" + id + "/logout"))
                     .header("Authorization", "Bearer " + token)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .POST(HttpRequest.BodyPublishers.noBody())
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding())
+                HttpResponse.BodyHandlers.discarding())
             .statusCode();
     assertEquals(204, status, "Keycloak ended the user's sessions");
   }
