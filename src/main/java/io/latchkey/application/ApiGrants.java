@@ -191,7 +191,7 @@ public class ApiGrants {
   }
 
   /** The scopes of a space-separated list. */
-  public static Set<String> scopes(String list) {
+  private static Set<String> scopes(String list) {
     return list == null
         ? Set.of()
         : new LinkedHashSet<>(Arrays.stream(list.split(" ")).filter(s -> !s.isEmpty()).toList());

@@ -70,7 +70,6 @@ public class ApiGrant {
     this.id = Objects.requireNonNull(id);
     this.accountId = accountId;
     this.identityId = identityId;
-    this.grantedAt = now;
     granted(scopes, token, now);
   }
 
@@ -80,10 +79,8 @@ public class ApiGrant {
     this.keyId = token.keyId();
     this.sealedToken = token.value();
     this.revokedAt = null;
-    if (!now.equals(grantedAt)) {
-      this.grantedAt = now;
-      this.refreshedAt = null;
-    }
+    this.grantedAt = now;
+    this.refreshedAt = null;
   }
 
   /** An access token was obtained with the refresh token; a rotated one replaces the old. */

@@ -122,10 +122,7 @@ class ApiGrantsIT {
   void openBrowser() {
     browser.at(ItServer.url());
     provider.clearLogins();
-    provider.setDriveFailure(DriveFailure.NONE);
-    provider.setRevocationAvailable(true);
-    provider.setRefreshDelay(Duration.ZERO);
-    provider.setRotateRefreshTokens(false);
+    resetProvider();
   }
 
   @AfterEach
