@@ -7,6 +7,7 @@ import io.latchkey.domain.AccountRepository;
 import io.latchkey.domain.AuditEntry;
 import io.latchkey.domain.AuditEvent;
 import io.latchkey.domain.AuditTrail;
+import io.latchkey.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,7 @@ public class AccountService {
   @Inject PasswordPolicy passwordPolicy;
   @Inject PasswordHasher hasher;
   @Inject AccountViews views;
+  @Inject ApiGrantRecords apiGrants;
 
   /** The account as it is now, for the request at hand. */
   // In a transaction: the configured admin's view reads its linked identities (the bootstrap rule),
@@ -98,6 +100,27 @@ public class AccountService {
             "other sessions ended",
             clientAddress));
     return views.of(account);
+  }
+
+  /**
+   * Deletes the account at its owner's request (after a recent authentication): its identities,
+   * sessions and role grants go with it, and its API grants end here and at the provider (after the
+   * commit). Its audit entries keep its id and email. An admin's own account is refused, as in the
+   * console: another admin deletes it, which keeps the last-admin rule in one place.
+   *
+   * @throws InvalidInputException when the account holds the admin role
+   */
+  public void deleteOwn(long accountId, String clientAddress) {
+    Account account =
+        accounts.findByIdForUpdate(accountId).orElseThrow(AccountNotFoundException::new);
+    if (views.of(account).hasRole(Role.ADMIN)) {
+      throw new InvalidInputException("deleteAccount.refused.admin");
+    }
+    apiGrants.endAllOf(accountId, accountId, "account deleted by its owner", clientAddress);
+    audit.record(
+        AuditEntry.byOwner(
+            AuditEvent.ACCOUNT_DELETED, account, clock.instant(), "by its owner", clientAddress));
+    accounts.remove(account);
   }
 
   /** Audits a sign-out; the session itself is ended by the caller. */

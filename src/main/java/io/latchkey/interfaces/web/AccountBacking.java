@@ -16,9 +16,13 @@ import io.latchkey.interfaces.web.security.PasswordConfirmation;
 import io.latchkey.interfaces.web.security.Sessions;
 import io.latchkey.interfaces.web.security.SignedInSession;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +48,7 @@ public class AccountBacking {
   @Inject ApiGrants apiGrants;
   @Inject AuthPaths authPaths;
   @Inject OpenIdSettings openId;
+  @Inject FacesContext facesContext;
 
   private List<LinkedIdentityView> identities;
   private List<ApiGrantView> grants;
@@ -54,6 +59,7 @@ public class AccountBacking {
   private String currentPassword;
   private String newPassword;
   private String newPasswordAgain;
+  private boolean understood;
 
   /** The provider identities linked to this account (read once per request). */
   public List<LinkedIdentityView> getIdentities() {
@@ -211,6 +217,36 @@ public class AccountBacking {
     Messages.redirect("/account");
   }
 
+  /**
+   * Deletes my account, after a recent authentication and a ticked "I understand": its connected
+   * services are revoked at the provider, every session of it ends, and this browser lands on the
+   * sign-in page, signed out.
+   */
+  public void deleteAccount() {
+    if (!understood) {
+      Messages.errorOn("deleteAccount:understood", "deleteAccount.understood.required");
+      return;
+    }
+    if (needsConfirmation()) {
+      return;
+    }
+    try {
+      accounts.deleteOwn(currentAccount.id(), request.getRemoteAddr());
+    } catch (BusinessException e) {
+      Messages.error(e.messageKey());
+      return;
+    }
+    sessions.end(request, (HttpServletResponse) facesContext.getExternalContext().getResponse());
+    try {
+      // Not Messages.redirect: the flash would need the session that just ended.
+      facesContext
+          .getExternalContext()
+          .redirect(request.getContextPath() + "/login?account-deleted=true");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Sends a user whose sign-in is not recent to confirm it first (and says so). */
   private boolean needsConfirmation() {
     if (sessions.authenticatedRecently(request)) {
@@ -259,6 +295,14 @@ public class AccountBacking {
 
   public void setNotice(String notice) {
     this.notice = notice;
+  }
+
+  public boolean isUnderstood() {
+    return understood;
+  }
+
+  public void setUnderstood(boolean understood) {
+    this.understood = understood;
   }
 
   public String getCurrentPassword() {

@@ -39,6 +39,7 @@ public class SignInBacking {
   private String email;
   private String password;
   private boolean signedOut;
+  private boolean accountDeleted;
   private boolean registered;
   private boolean linkCancelled;
 
@@ -91,6 +92,14 @@ public class SignInBacking {
 
   public void setSignedOut(boolean signedOut) {
     this.signedOut = signedOut;
+  }
+
+  public boolean isAccountDeleted() {
+    return accountDeleted;
+  }
+
+  public void setAccountDeleted(boolean accountDeleted) {
+    this.accountDeleted = accountDeleted;
   }
 
   public boolean isLinkCancelled() {

@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -213,9 +214,7 @@ class ApiGrantsIT {
   @Test
   void aRotatedRefreshTokenReplacesTheStoredOne() {
     Login login = person("Rotation");
-    signInWithProvider(browser, provider, login);
-    long identity = identityId(provider, login);
-    connect(browser, provider, identity, login);
+    long identity = signedInAndConnected(login);
     String first = lastRefreshToken();
     provider.setRotateRefreshTokens(true);
     provider.expireAccessTokens();
@@ -233,9 +232,7 @@ class ApiGrantsIT {
   @Test
   void twoRequestsThatNeedARefreshAtOnceCauseOneRefreshCall() throws Exception {
     Login login = person("Concurrent");
-    signInWithProvider(browser, provider, login);
-    long identity = identityId(provider, login);
-    connect(browser, provider, identity, login);
+    long identity = signedInAndConnected(login);
     URI drive = URI.create(drivePage(identity).getUrl().toString());
     provider.expireAccessTokens();
     provider.setRefreshDelay(Duration.ofMillis(800));
@@ -278,9 +275,7 @@ class ApiGrantsIT {
   @Test
   void aRefusedRefreshTokenMarksTheGrantRevokedAndOffersToReconnect() {
     Login login = person("Invalid Grant");
-    signInWithProvider(browser, provider, login);
-    long identity = identityId(provider, login);
-    connect(browser, provider, identity, login);
+    long identity = signedInAndConnected(login);
     HtmlPage drive = drivePage(identity);
     provider.expireAccessTokens();
     provider.failNextRefreshes(1, "invalid_grant");
@@ -314,9 +309,7 @@ class ApiGrantsIT {
   @Test
   void anApiThatRefusesFailsOrHangsGivesAClearMessage() {
     Login login = person("API Trouble");
-    signInWithProvider(browser, provider, login);
-    long identity = identityId(provider, login);
-    connect(browser, provider, identity, login);
+    long identity = signedInAndConnected(login);
 
     provider.setDriveFailure(DriveFailure.UNAUTHORIZED);
     int refreshes = provider.calls("refresh");
@@ -398,6 +391,50 @@ class ApiGrantsIT {
         "the failure is logged (and this test reads the server's log)");
   }
 
+  @Test
+  void deletingTheAccountRevokesItsGrantsEndsItsSessionsAndSignsOut() {
+    Login login = person("Leaving User");
+    long identity = signedInAndConnected(login);
+    String refreshToken = lastRefreshToken();
+    long account = Flows.accountId(login.email());
+
+    HtmlPage unticked =
+        browser.submit(browser.open("/account"), "deleteAccount", Map.of(), "submit");
+
+    assertTrue(
+        unticked.getElementById("deleteAccount:understood").getAttribute("aria-describedby")
+            != null,
+        "the error is tied to the box");
+    assertTrue(unticked.asNormalizedText().contains("Tick the box"), unticked.asNormalizedText());
+    assertEquals(1L, count("SELECT COUNT(*) FROM account WHERE id = ?", account), "still there");
+
+    HtmlPage page = browser.open("/account");
+    ((HtmlCheckBoxInput) page.getElementById("deleteAccount:understood")).setChecked(true);
+    HtmlPage deleted = browser.submit(page, "deleteAccount", Map.of(), "submit");
+
+    assertAt(deleted, "/login");
+    assertTrue(
+        deleted
+            .getElementById("account-deleted")
+            .asNormalizedText()
+            .contains("account was deleted"),
+        deleted.asNormalizedText());
+    assertFalse(Flows.isSignedIn(browser), "signed out");
+    assertEquals(0L, count("SELECT COUNT(*) FROM account WHERE id = ?", account));
+    assertEquals(0L, count("SELECT COUNT(*) FROM linked_identity WHERE account_id = ?", account));
+    assertEquals(0L, count("SELECT COUNT(*) FROM session_record WHERE account_id = ?", account));
+    assertEquals(0L, count("SELECT COUNT(*) FROM api_grant WHERE account_id = ?", account));
+    eventually(() -> !provider.isRefreshTokenActive(refreshToken), "revoked at the provider");
+    assertEquals(
+        1L,
+        count(
+            "SELECT COUNT(*) FROM audit_entry WHERE event_type = 'ACCOUNT_DELETED'"
+                + " AND target_account_id = ? AND actor_account_id = ?",
+            account,
+            account),
+        "audited as the owner's own deletion");
+  }
+
   /** After every test of the class: no token the provider issued is in a line the server logged. */
   @AfterAll
   static void noTokenInTheServerLog() {
@@ -405,6 +442,14 @@ class ApiGrantsIT {
   }
 
   // Helpers ------------------------------------------------------------------------------------
+
+  /** Signs {@code login} in at the provider and connects the API for that identity. */
+  private long signedInAndConnected(Login login) {
+    signInWithProvider(browser, provider, login);
+    long identity = identityId(provider, login);
+    connect(browser, provider, identity, login);
+    return identity;
+  }
 
   private HtmlPage drivePage(long identity) {
     return seen(html(browser.click(browser.open("/account"), "files-" + identity)));

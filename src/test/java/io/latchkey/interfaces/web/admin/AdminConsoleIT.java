@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -329,6 +330,14 @@ class AdminConsoleIT {
     HtmlPage refused = act(accountId(ADMIN), "delete", "oops");
     assertTrue(messagesOf(refused).contains("your own account"), messagesOf(refused));
     assertEquals(1, Flows.accountIds(ADMIN).size());
+
+    HtmlPage account = admin.open("/account");
+    ((HtmlCheckBoxInput) account.getElementById("deleteAccount:understood")).setChecked(true);
+    HtmlPage notHere = admin.submit(account, "deleteAccount", Map.of(), "submit");
+    assertTrue(
+        messagesOf(notHere).contains("Admins cannot delete their own account"),
+        messagesOf(notHere));
+    assertEquals(1, Flows.accountIds(ADMIN).size(), "nor from the account page");
   }
 
   @Test
