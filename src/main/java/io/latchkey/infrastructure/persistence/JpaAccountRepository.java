@@ -111,9 +111,7 @@ public class JpaAccountRepository implements AccountRepository {
     if (!conditions.isEmpty()) {
       jpql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
-    String direction = query.ascending() ? " ASC" : " DESC";
-    jpql.append(" ORDER BY ").append(SORT_COLUMNS.get(query.sort())).append(direction);
-    jpql.append(", a.id").append(direction);
+    jpql.append(" ORDER BY ").append(String.join(", ", order(query)));
 
     TypedQuery<Account> typed = em.createQuery(jpql.toString(), Account.class);
     parameters.forEach(typed::setParameter);
@@ -144,7 +142,27 @@ public class JpaAccountRepository implements AccountRepository {
     em.flush();
   }
 
-  /** The JPQL column of each order; each has an index (V3 migration). */
+  /**
+   * The list's order: the sort column, then the id for ties (an email has none: it is unique). A
+   * status filter leads an order by email, although that changes nothing in it, so that H2 reads
+   * the {@code (status, email)} index in order (it does only when the ORDER BY starts like the
+   * index, see V7).
+   */
+  private static List<String> order(AccountQuery query) {
+    String direction = query.ascending() ? " ASC" : " DESC";
+    List<String> order = new ArrayList<>();
+    boolean byEmail = query.sort() == AccountSort.EMAIL;
+    if (byEmail && query.status() != null) {
+      order.add("a.status");
+    }
+    order.add(SORT_COLUMNS.get(query.sort()) + direction);
+    if (!byEmail) {
+      order.add("a.id" + direction);
+    }
+    return order;
+  }
+
+  /** The JPQL column of each order; each has an index both ways (V3 and V7 migrations). */
   private static final Map<AccountSort, String> SORT_COLUMNS =
       Map.of(
           AccountSort.EMAIL, "a.email",

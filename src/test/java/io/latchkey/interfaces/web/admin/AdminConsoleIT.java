@@ -354,6 +354,10 @@ class AdminConsoleIT {
 
     HtmlPage byAccount = admin.open("/admin/audit?account=" + id);
     assertTrue(byAccount.asNormalizedText().contains("Account registered"));
+    HtmlPage byActor = admin.open("/admin/audit?type=SESSIONS_ENDED&account=" + accountId(ADMIN));
+    assertTrue(
+        byActor.asNormalizedText().contains("audit filter check"),
+        "an account's entries include what it did to another account");
     String today = Instant.now().toString().substring(0, 10);
     HtmlPage byDay = admin.open("/admin/audit?account=" + id + "&from=" + today + "&to=" + today);
     assertEquals(
