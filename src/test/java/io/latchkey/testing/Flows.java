@@ -15,6 +15,9 @@ public final class Flows {
 
   public static final String PASSWORD = "correct horse battery staple";
 
+  /** The arquillian.xml servers name this email in {@code LATCHKEY_ADMIN_EMAIL}. */
+  public static final String ADMIN = "admin@latchkey.test";
+
   private Flows() {}
 
   /** A new person at the provider: unique subject and email, verified, with this name. */
@@ -155,5 +158,25 @@ public final class Flows {
   /** The id of the one account with this email. */
   public static long accountId(String email) {
     return ((Number) accountIds(email).get(0)).longValue();
+  }
+
+  /**
+   * Signs {@code browser} in as the configured admin: an account with the {@code
+   * LATCHKEY_ADMIN_EMAIL} address and an identity whose provider verified that address (the
+   * bootstrap rule: a password alone proves no email). Whichever test class comes first makes it,
+   * once per database.
+   */
+  public static HtmlPage signInAsConfiguredAdmin(Browser browser, TestProvider provider) {
+    if (accountIds(ADMIN).isEmpty()) {
+      register(browser.another(), ADMIN, "Configured Admin");
+    }
+    TestDatabase.update("UPDATE account SET status = 'ACTIVE' WHERE email = ?", ADMIN);
+    HtmlPage signedIn = signIn(browser, ADMIN, PASSWORD);
+    assertAt(signedIn, "/account");
+    if (browser.get("/admin/users").getWebResponse().getStatusCode() != 200) {
+      signedIn = link(browser, provider, person("Admin at Provider").withEmail(ADMIN));
+      assertAt(signedIn, "/account");
+    }
+    return signedIn;
   }
 }

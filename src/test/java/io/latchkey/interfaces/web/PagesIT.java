@@ -2,7 +2,6 @@ package io.latchkey.interfaces.web;
 
 import static io.latchkey.testing.Flows.PASSWORD;
 import static io.latchkey.testing.Flows.accountIds;
-import static io.latchkey.testing.Flows.assertAt;
 import static io.latchkey.testing.Flows.count;
 import static io.latchkey.testing.Flows.register;
 import static io.latchkey.testing.Flows.signIn;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
+import io.latchkey.testing.Flows;
 import io.latchkey.testing.ItProvider;
 import io.latchkey.testing.ItServer;
 import io.latchkey.testing.TestDatabase;
@@ -44,8 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class PagesIT {
 
-  /** The arquillian.xml server names this email in LATCHKEY_ADMIN_EMAIL. */
-  private static final String ADMIN = "admin@latchkey.test";
+  private static final String ADMIN = Flows.ADMIN;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -57,11 +56,7 @@ class PagesIT {
   @BeforeEach
   void signInAsAdmin() {
     admin.at(ItServer.url());
-    if (accountIds(ADMIN).isEmpty()) {
-      register(admin.another(), ADMIN, "Configured Admin");
-    }
-    TestDatabase.update("UPDATE account SET status = 'ACTIVE' WHERE email = ?", ADMIN);
-    assertAt(signIn(admin, ADMIN, PASSWORD), "/account");
+    Flows.signInAsConfiguredAdmin(admin, ItProvider.provider());
   }
 
   // Times --------------------------------------------------------------------------------------

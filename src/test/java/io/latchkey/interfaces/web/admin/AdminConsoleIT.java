@@ -52,8 +52,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class AdminConsoleIT {
 
-  /** The arquillian.xml server names this email in LATCHKEY_ADMIN_EMAIL. */
-  static final String ADMIN = "admin@latchkey.test";
+  static final String ADMIN = Flows.ADMIN;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -64,22 +63,10 @@ class AdminConsoleIT {
 
   private final TestProvider provider = ItProvider.provider();
 
-  /**
-   * The configured admin: an account with the {@code LATCHKEY_ADMIN_EMAIL} address and an identity
-   * whose provider verified that address (the bootstrap rule), made once per database.
-   */
   @BeforeEach
   void signInAsAdmin() {
     admin.at(ItServer.url());
-    if (Flows.accountIds(ADMIN).isEmpty()) {
-      register(admin.another(), ADMIN, "Configured Admin");
-    }
-    TestDatabase.update("UPDATE account SET status = 'ACTIVE' WHERE email = ?", ADMIN);
-    assertAt(signIn(admin, ADMIN, PASSWORD), "/account");
-    if (admin.get("/admin/users").getWebResponse().getStatusCode() != 200) {
-      assertAt(
-          Flows.link(admin, provider, person("Admin at Provider").withEmail(ADMIN)), "/account");
-    }
+    Flows.signInAsConfiguredAdmin(admin, provider);
   }
 
   // Access -------------------------------------------------------------------------------------

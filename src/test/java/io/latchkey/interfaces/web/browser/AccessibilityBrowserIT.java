@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.testing.Axe;
+import io.latchkey.testing.Browser;
 import io.latchkey.testing.Chromium;
 import io.latchkey.testing.Chromium.Window;
 import io.latchkey.testing.Deployments;
@@ -33,8 +34,7 @@ import org.openqa.selenium.By;
 @RunAsClient
 class AccessibilityBrowserIT {
 
-  /** The arquillian.xml server names this email in LATCHKEY_ADMIN_EMAIL. */
-  private static final String ADMIN = "admin@latchkey.test";
+  private static final String ADMIN = Flows.ADMIN;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -90,16 +90,9 @@ class AccessibilityBrowserIT {
     user.go(base + "/admin");
     check(user, language, "403");
 
-    if (Flows.accountIds(ADMIN).isEmpty()) {
-      Window registering = open("/register", "en");
-      registering
-          .type("register:email", ADMIN)
-          .type("register:displayName", "Configured Admin")
-          .type("register:password", Flows.PASSWORD)
-          .type("register:passwordAgain", Flows.PASSWORD)
-          .click("register:submit");
+    try (Browser setup = new Browser().at(ItServer.url())) {
+      Flows.signInAsConfiguredAdmin(setup, ItProvider.provider());
     }
-    TestDatabase.update("UPDATE account SET status = 'ACTIVE' WHERE email = ?", ADMIN);
     Window admin = open("/login", language);
     signIn(admin, ADMIN);
     for (String page :
