@@ -21,8 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -237,14 +235,7 @@ public class AccountBacking {
       return;
     }
     sessions.end(request, (HttpServletResponse) facesContext.getExternalContext().getResponse());
-    try {
-      // Not Messages.redirect: the flash would need the session that just ended.
-      facesContext
-          .getExternalContext()
-          .redirect(request.getContextPath() + "/login?account-deleted=true");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Messages.redirectSignedOut(request.getContextPath() + "/login?account-deleted=true");
   }
 
   /** Sends a user whose sign-in is not recent to confirm it first (and says so). */

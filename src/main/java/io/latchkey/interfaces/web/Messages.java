@@ -45,6 +45,18 @@ public final class Messages {
     }
   }
 
+  /**
+   * Redirects to {@code url} (absolute, or with the context path) without keeping messages: for a
+   * request that just ended its session, since the flash would need one.
+   */
+  public static void redirectSignedOut(String url) {
+    try {
+      FacesContext.getCurrentInstance().getExternalContext().redirect(url);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static void add(String clientId, FacesMessage.Severity severity, String key) {
     FacesContext.getCurrentInstance()
         .addMessage(clientId, new FacesMessage(severity, text(key), null));

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -57,12 +55,7 @@ public class SignOutBacking {
                 + "&client_id="
                 + encode(openId.getClientId())
             : request.getContextPath() + login;
-    try {
-      // Not Messages.redirect: the flash would need the session that just ended.
-      facesContext.getExternalContext().redirect(target);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Messages.redirectSignedOut(target);
   }
 
   private static String encode(String value) {

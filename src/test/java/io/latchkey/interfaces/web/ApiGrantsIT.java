@@ -401,11 +401,12 @@ class ApiGrantsIT {
     HtmlPage unticked =
         browser.submit(browser.open("/account"), "deleteAccount", Map.of(), "submit");
 
+    String describedBy =
+        unticked.getElementById("deleteAccount:understood").getAttribute("aria-describedby");
+    assertFalse(describedBy.isEmpty(), "the box names its error");
     assertTrue(
-        unticked.getElementById("deleteAccount:understood").getAttribute("aria-describedby")
-            != null,
-        "the error is tied to the box");
-    assertTrue(unticked.asNormalizedText().contains("Tick the box"), unticked.asNormalizedText());
+        unticked.getElementById(describedBy).asNormalizedText().contains("Tick the box"),
+        unticked.asNormalizedText());
     assertEquals(1L, count("SELECT COUNT(*) FROM account WHERE id = ?", account), "still there");
 
     HtmlPage page = browser.open("/account");
