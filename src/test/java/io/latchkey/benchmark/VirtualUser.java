@@ -35,6 +35,8 @@ final class VirtualUser {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]*)\"");
+  private static final Pattern FORM_TOKEN =
+      Pattern.compile("name=\"latchkey\\.FormToken\"[^>]*?value=\"([^\"]*)\"");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final URI base;
@@ -227,6 +229,10 @@ final class VirtualUser {
     fields.forEach((id, value) -> body.put(formId + ":" + id, value));
     body.put(formId + ":" + button, button);
     body.put("jakarta.faces.ViewState", viewState.group(1).replace("&amp;", "&"));
+    Matcher formToken = FORM_TOKEN.matcher(page.text());
+    if (formToken.find()) {
+      body.put("latchkey.FormToken", formToken.group(1));
+    }
     HttpRequest post =
         browserRequest(page.uri())
             .header("Content-Type", "application/x-www-form-urlencoded")

@@ -696,6 +696,60 @@ class AccountsIT {
     assertTrue(messagesOf(again).contains("Nothing was changed"), messagesOf(again));
   }
 
+  /**
+   * Every form of a signed-in session carries its form token (anonymous forms none); a post with
+   * the token missing, or with another session's, is an expired form and changes nothing.
+   */
+  @Test
+  void aSignedInPostWithoutItsOwnFormTokenChangesNothing() {
+    assertTrue(browser.another().open("/login").getElementsByName(FormTokens.FIELD).isEmpty());
+    String email = uniqueEmail();
+    register(browser, email, "Form Token");
+    signIn(browser, email, PASSWORD);
+    Browser someoneElse = browser.another();
+    String othersEmail = uniqueEmail();
+    register(someoneElse, othersEmail, "Someone Else");
+    signIn(someoneElse, othersEmail, PASSWORD);
+    String othersToken =
+        someoneElse
+            .open("/account")
+            .getElementsByName(FormTokens.FIELD)
+            .get(0)
+            .getAttribute("value");
+
+    for (String token : new String[] {null, othersToken}) {
+      HtmlPage account = browser.open("/account");
+      List<DomElement> fields = account.getElementsByName(FormTokens.FIELD);
+      assertEquals(account.getForms().size(), fields.size(), "one token in every form");
+      assertNotEquals(othersToken, fields.get(0).getAttribute("value"));
+      fields.forEach(
+          field -> {
+            if (token == null) {
+              field.remove();
+            } else {
+              field.setAttribute("value", token);
+            }
+          });
+      HtmlPage answered =
+          browser.submit(
+              account,
+              "password",
+              Map.of(
+                  "currentPassword", PASSWORD,
+                  "newPassword", "a brand new passphrase",
+                  "newPasswordAgain", "a brand new passphrase"),
+              "submit");
+      assertEquals(200, answered.getWebResponse().getStatusCode());
+      assertTrue(answered.getUrl().getPath().endsWith("/account"), answered.getUrl().toString());
+      assertTrue(messagesOf(answered).contains("Nothing was changed"), messagesOf(answered));
+    }
+    assertEquals(0, TestDatabase.auditCount("PASSWORD_CHANGED", email));
+    signOut(browser);
+    assertTrue(
+        signIn(browser, email, PASSWORD).getUrl().getPath().endsWith("/account"),
+        "the password is the old one");
+  }
+
   @Test
   void pagesSpeakTheBrowsersLanguageAndTheSwitcherWins() {
     Browser chinese = browser.another();

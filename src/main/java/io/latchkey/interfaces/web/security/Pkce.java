@@ -3,7 +3,6 @@ package io.latchkey.interfaces.web.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -13,16 +12,13 @@ import java.util.Base64;
  */
 final class Pkce {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private Pkce() {}
 
   /** A new verifier: 32 random bytes, base64url (43 characters of the unreserved set). */
   static String newVerifier() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return BASE64URL.encodeToString(bytes);
+    return RandomTokens.newToken();
   }
 
   /** The S256 challenge of a verifier: base64url(SHA-256(verifier)). */

@@ -117,7 +117,7 @@ public class Sessions {
    */
   public Optional<AccountView> resume(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    Optional<SignedInSession> found = current(session);
+    Optional<SignedInSession> found = SignedInSession.in(session);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -160,7 +160,7 @@ public class Sessions {
 
   /** The sign-in of this session, if any, without checking the account. */
   public Optional<SignedInSession> current(HttpServletRequest request) {
-    return current(request.getSession(false));
+    return SignedInSession.in(request.getSession(false));
   }
 
   /** Whether this session's user authenticated within the window. */
@@ -218,17 +218,6 @@ public class Sessions {
     cookie.setSecure(settings.isSecure());
     cookie.setAttribute("SameSite", "Lax");
     response.addCookie(cookie);
-  }
-
-  private static Optional<SignedInSession> current(HttpSession session) {
-    try {
-      return session != null
-              && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession s
-          ? Optional.of(s)
-          : Optional.empty();
-    } catch (IllegalStateException invalidated) {
-      return Optional.empty();
-    }
   }
 
   private static void invalidate(HttpSession session) {

@@ -1,8 +1,12 @@
 package io.latchkey.interfaces.web.security;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * All that an HTTP session remembers of a sign-in: ids and times, never the account itself, so that
@@ -22,6 +26,9 @@ import java.time.Instant;
  *     and only as the hint that logout at the provider needs (about 1 KB); never used to sign in
  * @param recordId the id of this session's record ({@code SessionRecords}): where its owner sees it
  *     and ends it from
+ * @param formToken a random value that every form shown to this sign-in carries and every post of
+ *     it must send back ({@code FormTokens}): with the origin check, what protects its forms
+ *     against cross-site request forgery; it changes with every sign-in
  */
 public record SignedInSession(
     long accountId,
@@ -31,10 +38,11 @@ public record SignedInSession(
     Instant authenticatedAt,
     Instant lastSeenAt,
     String idTokenHint,
-    String recordId)
+    String recordId,
+    String formToken)
     implements Serializable {
 
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
 
   static final String ATTRIBUTE = "io.latchkey.signedIn";
 
@@ -48,7 +56,35 @@ public record SignedInSession(
       String method,
       String idTokenHint,
       String recordId) {
-    return new SignedInSession(accountId, generation, method, now, now, now, idTokenHint, recordId);
+    return new SignedInSession(
+        accountId,
+        generation,
+        method,
+        now,
+        now,
+        now,
+        idTokenHint,
+        recordId,
+        RandomTokens.newToken());
+  }
+
+  /** The sign-in kept in {@code session}, if any (none in a session that has just ended). */
+  public static Optional<SignedInSession> in(HttpSession session) {
+    try {
+      return session != null && session.getAttribute(ATTRIBUTE) instanceof SignedInSession s
+          ? Optional.of(s)
+          : Optional.empty();
+    } catch (IllegalStateException invalidated) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether {@code candidate} is this sign-in's form token (in constant time). */
+  public boolean formTokenIs(String candidate) {
+    return candidate != null
+        && MessageDigest.isEqual(
+            formToken.getBytes(StandardCharsets.US_ASCII),
+            candidate.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Whether the user authenticated within the window before {@code now}. */
@@ -73,13 +109,21 @@ public record SignedInSession(
 
   SignedInSession seenAt(Instant now) {
     return new SignedInSession(
-        accountId, generation, method, signedInAt, authenticatedAt, now, idTokenHint, recordId);
+        accountId,
+        generation,
+        method,
+        signedInAt,
+        authenticatedAt,
+        now,
+        idTokenHint,
+        recordId,
+        formToken);
   }
 
   /** The same sign-in, authenticated again now; the absolute limit still counts from the start. */
   SignedInSession reauthenticatedAt(Instant now) {
     return new SignedInSession(
-        accountId, generation, method, signedInAt, now, now, idTokenHint, recordId);
+        accountId, generation, method, signedInAt, now, now, idTokenHint, recordId, formToken);
   }
 
   /** The same sign-in after the account's credentials changed under this session. */
@@ -92,6 +136,7 @@ public record SignedInSession(
         authenticatedAt,
         lastSeenAt,
         idTokenHint,
-        recordId);
+        recordId,
+        formToken);
   }
 }
