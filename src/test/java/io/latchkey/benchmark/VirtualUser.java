@@ -214,7 +214,7 @@ final class VirtualUser {
 
   /**
    * Opens {@code path}, fills the Faces form {@code formId} (fields by id, as on the page), and
-   * presses {@code button}, with the page's view state.
+   * presses {@code button}, with the page's view state (and the form token of a signed-in session).
    */
   private Response submit(
       String path, String formId, Map<String, String> fields, String button, String what)
