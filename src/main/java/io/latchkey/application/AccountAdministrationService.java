@@ -41,6 +41,9 @@ public class AccountAdministrationService {
 
   public static final int MAX_REASON_LENGTH = 500;
 
+  /** How many of an account's sessions its page lists (the rest are counted). */
+  static final int LISTED_SESSIONS = 50;
+
   @Inject Clock clock;
   @Inject AccountRepository accounts;
   @Inject AuditTrail audit;
@@ -81,7 +84,7 @@ public class AccountAdministrationService {
         views.of(account),
         account.getIdentities().stream().map(LinkedIdentityView::of).toList(),
         roles,
-        sessionRecords.of(accountId, null),
+        sessionRecords.of(accountId, null, LISTED_SESSIONS),
         apiGrants.ofAccount(accountId),
         audit.search(AuditQuery.forAccount(accountId), 0, 20).stream()
             .map(AuditEntryView::of)

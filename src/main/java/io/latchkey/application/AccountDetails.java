@@ -7,14 +7,13 @@ public record AccountDetails(
     AccountView account,
     List<LinkedIdentityView> identities,
     List<RoleGrantView> roles,
-    List<SessionView> sessions,
+    SessionList sessions,
     List<ApiGrantView> apiGrants,
     List<AuditEntryView> recentAudit) {
 
   public AccountDetails {
     identities = List.copyOf(identities);
     roles = List.copyOf(roles);
-    sessions = List.copyOf(sessions);
     apiGrants = List.copyOf(apiGrants);
     recentAudit = List.copyOf(recentAudit);
   }

@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -115,14 +116,36 @@ public class SessionRecords {
     records.remove(id);
   }
 
-  /** The account's sessions, most recently used first; {@code currentId} marks this device's. */
+  /**
+   * The account's open sessions, most recently used first, at most {@code max}; {@code currentId}
+   * (null for none) marks this device's, which is always listed, last when {@code max} others were
+   * used more recently. Reads at most {@code max} + 1 records and counts the rest in the database,
+   * however many sessions the account has.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<SessionView> of(long accountId, String currentId) {
+  public SessionList of(long accountId, String currentId, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max " + max);
+    }
     Instant now = clock.instant();
-    return records.ofAccount(accountId).stream()
-        .filter(record -> !expired(record, now))
-        .map(record -> SessionView.of(record, currentId))
-        .toList();
+    Instant seenSince = now.minus(settings.sessionIdleTimeout());
+    Instant signedInSince = now.minus(settings.sessionMaxAge());
+    List<SessionView> listed =
+        new ArrayList<>(
+            records.recentOfAccount(accountId, seenSince, signedInSince, max).stream()
+                .map(record -> SessionView.of(record, currentId))
+                .toList());
+    if (listed.size() < max) {
+      return new SessionList(listed, 0);
+    }
+    if (currentId != null && listed.stream().noneMatch(SessionView::current)) {
+      records
+          .find(currentId)
+          .filter(record -> record.getAccountId() == accountId && !expired(record, now))
+          .ifPresent(record -> listed.set(max - 1, SessionView.of(record, currentId)));
+    }
+    long open = records.countOfAccount(accountId, seenSince, signedInSince);
+    return new SessionList(listed, Math.max(0, open - listed.size()));
   }
 
   /**

@@ -17,10 +17,16 @@ import java.util.Objects;
 @Entity
 @Table(name = "session_record")
 @NamedQuery(
-    name = "SessionRecord.ofAccount",
+    name = "SessionRecord.recentOfAccount",
     query =
         "SELECT s FROM SessionRecord s WHERE s.accountId = :account"
-            + " ORDER BY s.lastSeenAt DESC, s.id")
+            + " AND s.lastSeenAt >= :seenSince AND s.signedInAt >= :signedInSince"
+            + " ORDER BY s.accountId, s.lastSeenAt DESC, s.id")
+@NamedQuery(
+    name = "SessionRecord.countOfAccount",
+    query =
+        "SELECT COUNT(s) FROM SessionRecord s WHERE s.accountId = :account"
+            + " AND s.lastSeenAt >= :seenSince AND s.signedInAt >= :signedInSince")
 @NamedQuery(
     name = "SessionRecord.idsOfAccount",
     query = "SELECT s.id FROM SessionRecord s WHERE s.accountId = :account")

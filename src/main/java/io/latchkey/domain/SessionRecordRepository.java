@@ -14,8 +14,15 @@ public interface SessionRecordRepository {
   /** Whether the session may still be used. */
   boolean exists(String id);
 
-  /** The account's sessions, most recently used first. */
-  List<SessionRecord> ofAccount(long accountId);
+  /**
+   * The account's sessions used since {@code seenSince} and signed in since {@code signedInSince},
+   * most recently used first, at most {@code max}.
+   */
+  List<SessionRecord> recentOfAccount(
+      long accountId, Instant seenSince, Instant signedInSince, int max);
+
+  /** How many sessions {@link #recentOfAccount} would find without its limit. */
+  long countOfAccount(long accountId, Instant seenSince, Instant signedInSince);
 
   /** The ids of the account's sessions. */
   List<String> idsOfAccount(long accountId);

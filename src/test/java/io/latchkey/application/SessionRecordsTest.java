@@ -23,6 +23,7 @@ import io.latchkey.testing.fakes.TestSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class SessionRecordsTest {
 
     assertEquals(43, first.length());
     assertNotEquals(first, second);
-    List<SessionView> mine = records.of(ana.getId(), first);
+    List<SessionView> mine = records.of(ana.getId(), first, 10).listed();
     assertEquals(2, mine.size());
     SessionView thisOne = mine.stream().filter(SessionView::current).findFirst().orElseThrow();
     assertEquals(first, thisOne.id());
@@ -88,6 +89,28 @@ class SessionRecordsTest {
     assertEquals("198.51.100.7", thisOne.clientAddress());
     assertEquals(SessionRecords.PASSWORD, thisOne.method());
     assertEquals("sid-1", rows.find(second).orElseThrow().getProviderSid());
+  }
+
+  @Test
+  void aLongListIsCutAfterTheMostRecentlyUsedButAlwaysShowsThisDevicesAndCountsTheRest() {
+    String mine = records.open(ana.getId(), "password", null, null, null);
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      others.add(records.open(ana.getId(), "google", null, null, null));
+    }
+
+    SessionList page = records.of(ana.getId(), mine, 5);
+
+    assertEquals(
+        List.of(others.get(11), others.get(10), others.get(9), others.get(8), mine),
+        page.listed().stream().map(SessionView::id).toList());
+    assertTrue(page.listed().get(4).current());
+    assertEquals(8, page.unlisted(), "13 open, 5 listed");
+    SessionList adminsView = records.of(ana.getId(), null, 5);
+    assertEquals(others.get(7), adminsView.listed().get(4).id());
+    assertEquals(8, adminsView.unlisted());
+    assertEquals(0, records.of(ana.getId(), mine, 13).unlisted());
   }
 
   @Test
@@ -131,7 +154,8 @@ class SessionRecordsTest {
     assertEquals(2, records.endOthers(ana.getId(), mine, null));
 
     assertEquals(
-        List.of(mine), records.of(ana.getId(), mine).stream().map(SessionView::id).toList());
+        List.of(mine),
+        records.of(ana.getId(), mine, 10).listed().stream().map(SessionView::id).toList());
     assertEquals(AuditEvent.SESSIONS_ENDED, audit.events().get(0));
   }
 
@@ -169,7 +193,8 @@ class SessionRecordsTest {
     clock.advance(Duration.ofMinutes(11)); // idle limit 30 minutes
 
     assertEquals(
-        List.of(fresh), records.of(ana.getId(), null).stream().map(SessionView::id).toList());
+        List.of(fresh),
+        records.of(ana.getId(), null, 10).listed().stream().map(SessionView::id).toList());
     assertEquals(1, records.removeExpired());
     assertFalse(rows.find(idle).isPresent());
     assertTrue(rows.find(fresh).isPresent());

@@ -34,10 +34,23 @@ public class JpaSessionRecordRepository implements SessionRecordRepository {
   }
 
   @Override
-  public List<SessionRecord> ofAccount(long accountId) {
-    return em.createNamedQuery("SessionRecord.ofAccount", SessionRecord.class)
+  public List<SessionRecord> recentOfAccount(
+      long accountId, Instant seenSince, Instant signedInSince, int max) {
+    return em.createNamedQuery("SessionRecord.recentOfAccount", SessionRecord.class)
         .setParameter("account", accountId)
+        .setParameter("seenSince", seenSince)
+        .setParameter("signedInSince", signedInSince)
+        .setMaxResults(max)
         .getResultList();
+  }
+
+  @Override
+  public long countOfAccount(long accountId, Instant seenSince, Instant signedInSince) {
+    return em.createNamedQuery("SessionRecord.countOfAccount", Long.class)
+        .setParameter("account", accountId)
+        .setParameter("seenSince", seenSince)
+        .setParameter("signedInSince", signedInSince)
+        .getSingleResult();
   }
 
   @Override

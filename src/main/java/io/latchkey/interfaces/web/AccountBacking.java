@@ -6,6 +6,7 @@ import io.latchkey.application.AccountView;
 import io.latchkey.application.ApiGrantView;
 import io.latchkey.application.ApiGrants;
 import io.latchkey.application.LinkedIdentityView;
+import io.latchkey.application.SessionList;
 import io.latchkey.application.SessionRecords;
 import io.latchkey.application.SessionView;
 import io.latchkey.application.SignInOutcome;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,8 +50,7 @@ public class AccountBacking {
 
   private List<LinkedIdentityView> identities;
   private List<ApiGrantView> grants;
-  private List<SessionView> signedInSessions;
-  private int unlistedSessions;
+  private SessionList listedSessions;
   private String notice;
   private int removed;
   private String currentPassword;
@@ -123,24 +122,19 @@ public class AccountBacking {
    * always listed; at most {@link #LISTED_SESSIONS} (read once per request).
    */
   public List<SessionView> getSessions() {
-    if (signedInSessions == null) {
-      List<SessionView> all = sessionRecords.of(currentAccount.id(), thisSession());
-      List<SessionView> listed = new ArrayList<>(all.stream().limit(LISTED_SESSIONS).toList());
-      all.stream()
-          .skip(LISTED_SESSIONS)
-          .filter(SessionView::current)
-          .findFirst()
-          .ifPresent(current -> listed.set(LISTED_SESSIONS - 1, current));
-      signedInSessions = listed;
-      unlistedSessions = all.size() - listed.size();
-    }
-    return signedInSessions;
+    return listedSessions().listed();
   }
 
   /** How many of this account's sessions {@link #getSessions()} leaves out. */
-  public int getUnlistedSessions() {
-    getSessions();
-    return unlistedSessions;
+  public long getUnlistedSessions() {
+    return listedSessions().unlisted();
+  }
+
+  private SessionList listedSessions() {
+    if (listedSessions == null) {
+      listedSessions = sessionRecords.of(currentAccount.id(), thisSession(), LISTED_SESSIONS);
+    }
+    return listedSessions;
   }
 
   /** Ends another session of mine; it stops at its next request, on whichever instance. */

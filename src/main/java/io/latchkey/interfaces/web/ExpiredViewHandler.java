@@ -1,7 +1,6 @@
 package io.latchkey.interfaces.web;
 
 import jakarta.ejb.EJBAccessException;
-import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -15,9 +14,9 @@ import java.util.logging.Logger;
 /**
  * Turns the exceptions that bad input causes into answers the user understands: a form whose view
  * state is unknown (expired, replayed after sign-out, or forged) shows the same page again, fresh,
- * with a message saying that nothing was changed; a protected view opened without its token goes
- * back to the admin console; an application-layer role check that fails is the 403 page. No error
- * page, no HTTP 500; each redirect is a GET that cannot fail the same way, so nothing loops.
+ * with a message saying that nothing was changed; an application-layer role check that fails is the
+ * 403 page. No error page, no HTTP 500; each redirect is a GET that cannot fail the same way, so
+ * nothing loops.
  */
 public class ExpiredViewHandler extends ExceptionHandlerWrapper {
 
@@ -41,10 +40,6 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
         events.remove();
         LOG.warning(() -> "Access refused by the application layer: " + request.getRequestURI());
         sendForbidden(context);
-      } else if (causedBy(error, ProtectedViewException.class)) {
-        events.remove();
-        Messages.error("admin.action.startFromConsole");
-        Messages.redirect("/admin/users");
       } else if (causedBy(error, ViewExpiredException.class)) {
         events.remove();
         LOG.info(() -> "Unknown view state posted to " + request.getRequestURI());

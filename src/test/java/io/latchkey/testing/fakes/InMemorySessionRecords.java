@@ -37,7 +37,22 @@ public final class InMemorySessionRecords implements SessionRecordRepository {
   }
 
   @Override
-  public List<SessionRecord> ofAccount(long accountId) {
+  public List<SessionRecord> recentOfAccount(
+      long accountId, Instant seenSince, Instant signedInSince, int max) {
+    return ofAccount(accountId).stream()
+        .filter(r -> !lastSeen(r.getId()).isBefore(seenSince))
+        .filter(r -> !r.getSignedInAt().isBefore(signedInSince))
+        .limit(max)
+        .toList();
+  }
+
+  @Override
+  public long countOfAccount(long accountId, Instant seenSince, Instant signedInSince) {
+    return recentOfAccount(accountId, seenSince, signedInSince, Integer.MAX_VALUE).size();
+  }
+
+  /** The account's sessions, most recently used first. */
+  private List<SessionRecord> ofAccount(long accountId) {
     return rows.values().stream()
         .filter(r -> r.getAccountId() == accountId)
         .sorted(Comparator.comparing((SessionRecord r) -> lastSeen(r.getId())).reversed())

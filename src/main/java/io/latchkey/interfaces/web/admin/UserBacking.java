@@ -4,9 +4,11 @@ import io.latchkey.application.AccountAdministrationService;
 import io.latchkey.application.AccountDetails;
 import io.latchkey.application.AccountView;
 import io.latchkey.application.exceptions.BusinessException;
+import io.latchkey.interfaces.web.security.SignedInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** {@code admin/user.xhtml}: one account, its identities, roles and recent audit entries. */
 @Named
@@ -14,6 +16,7 @@ import jakarta.inject.Named;
 public class UserBacking {
 
   @Inject AccountAdministrationService administration;
+  @Inject HttpServletRequest request;
 
   private Long id;
   private AccountDetails details;
@@ -48,6 +51,11 @@ public class UserBacking {
     return getUser().isActive()
         ? java.util.List.of(AdminAction.DISABLE, AdminAction.END_SESSIONS, AdminAction.DELETE)
         : java.util.List.of(AdminAction.ENABLE, AdminAction.DELETE);
+  }
+
+  /** The token every link to {@code admin/action} carries ({@link ActionBacking#arrive()}). */
+  public String getLinkToken() {
+    return SignedInSession.in(request.getSession(false)).map(SignedInSession::linkToken).orElse("");
   }
 
   public Long getId() {

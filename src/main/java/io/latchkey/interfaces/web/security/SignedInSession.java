@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -84,6 +86,30 @@ public record SignedInSession(
     return candidate != null
         && MessageDigest.isEqual(
             formToken.getBytes(StandardCharsets.US_ASCII),
+            candidate.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The token of the links that open a page only the application's own links may open ({@code
+   * admin/action}): derived one way from the form token, so that a URL (history, logs) never
+   * carries the form token itself.
+   */
+  public String linkToken() {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("latchkey link " + formToken).getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** Whether {@code candidate} is this sign-in's {@link #linkToken()}, in constant time. */
+  public boolean linkTokenIs(String candidate) {
+    return candidate != null
+        && MessageDigest.isEqual(
+            linkToken().getBytes(StandardCharsets.US_ASCII),
             candidate.getBytes(StandardCharsets.US_ASCII));
   }
 

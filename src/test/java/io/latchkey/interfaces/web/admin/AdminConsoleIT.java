@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latchkey.interfaces.web.FormTokens;
 import io.latchkey.testing.AtOnce;
 import io.latchkey.testing.Browser;
 import io.latchkey.testing.Deployments;
@@ -109,10 +110,23 @@ class AdminConsoleIT {
   void anActionUrlTypedByHandGoesBackToTheConsole() {
     String email = uniqueEmail();
     register(admin.another(), email, "Typed Url Target");
-    HtmlPage page = admin.open("/admin/action?action=disable&id=" + accountId(email));
+    String typed = "/admin/action?action=disable&id=" + accountId(email);
+    HtmlPage page = admin.open(typed);
     assertAt(page, "/admin/users");
     assertTrue(messagesOf(page).contains("from the user's page"), messagesOf(page));
+
+    String formToken =
+        page.getElementsByName(FormTokens.FIELD).get(0).getAttribute("value"); // not a link token
+    for (String token : List.of("forged", formToken, "")) {
+      HtmlPage again = admin.open(typed + "&token=" + token);
+      assertAt(again, "/admin/users");
+      assertTrue(messagesOf(again).contains("from the user's page"), token);
+    }
     assertEquals("ACTIVE", status(email));
+
+    HtmlPage fromTheConsole = adminActionPage(admin, accountId(email), "disable");
+    assertAt(fromTheConsole, "/admin/action");
+    assertNotNull(fromTheConsole.getElementById("action:reason"));
   }
 
   // List and account page ----------------------------------------------------------------------

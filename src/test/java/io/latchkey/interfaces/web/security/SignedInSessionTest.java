@@ -2,6 +2,7 @@ package io.latchkey.interfaces.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,22 @@ class SignedInSessionTest {
     assertEquals(2, renewed.generation());
     assertEquals(session.signedInAt(), renewed.signedInAt());
     assertEquals(session.method(), renewed.method());
+  }
+
+  @Test
+  void eachSignInHasItsOwnFormTokenAndALinkTokenThatDoesNotRevealIt() {
+    SignedInSession other = SignedInSession.startedAt(START, 7, 1, "password", null, "record-2");
+
+    assertNotEquals(session.formToken(), other.formToken());
+    assertTrue(session.formTokenIs(session.formToken()));
+    assertFalse(session.formTokenIs(other.formToken()));
+    assertFalse(session.formTokenIs(null));
+
+    assertEquals(43, session.linkToken().length());
+    assertEquals(session.linkToken(), session.seenAt(START.plusSeconds(90)).linkToken());
+    assertTrue(session.linkTokenIs(session.linkToken()));
+    assertFalse(session.linkTokenIs(session.formToken()), "a link never carries the form token");
+    assertFalse(session.linkTokenIs(other.linkToken()));
+    assertFalse(session.linkTokenIs(null));
   }
 }
