@@ -50,6 +50,9 @@ public class SessionRecords {
   /** How stale an instance's knowledge that a session is still open may be. */
   public static final Duration RECHECK = Duration.ofSeconds(5);
 
+  /** Beyond this many unlisted sessions, a list says "more than" instead of counting them all. */
+  public static final int COUNTED_UNLISTED = 100;
+
   /** Beyond this many cached confirmations the cache starts over (a bound, not a tuning knob). */
   private static final int MAX_CONFIRMATIONS = 100_000;
 
@@ -119,8 +122,8 @@ public class SessionRecords {
   /**
    * The account's open sessions, most recently used first, at most {@code max}; {@code currentId}
    * (null for none) marks this device's, which is always listed, last when {@code max} others were
-   * used more recently. Reads at most {@code max} + 1 records and counts the rest in the database,
-   * however many sessions the account has.
+   * used more recently. Reads at most {@code max} + 1 records, and counts the others up to {@link
+   * #COUNTED_UNLISTED}, however many sessions the account has.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public SessionList of(long accountId, String currentId, int max) {
@@ -136,7 +139,7 @@ public class SessionRecords {
                 .map(record -> SessionView.of(record, currentId))
                 .toList());
     if (listed.size() < max) {
-      return new SessionList(listed, 0);
+      return new SessionList(listed, 0, true);
     }
     if (currentId != null && listed.stream().noneMatch(SessionView::current)) {
       records
@@ -144,8 +147,11 @@ public class SessionRecords {
           .filter(record -> record.getAccountId() == accountId && !expired(record, now))
           .ifPresent(record -> listed.set(max - 1, SessionView.of(record, currentId)));
     }
-    long open = records.countOfAccount(accountId, seenSince, signedInSince);
-    return new SessionList(listed, Math.max(0, open - listed.size()));
+    int counted = // one more than shown tells whether there are more
+        records.countOfAccount(accountId, seenSince, signedInSince, max + COUNTED_UNLISTED + 1);
+    boolean exact = counted <= max + COUNTED_UNLISTED;
+    return new SessionList(
+        listed, Math.min(counted, max + COUNTED_UNLISTED) - listed.size(), exact);
   }
 
   /**

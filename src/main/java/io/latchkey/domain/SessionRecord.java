@@ -23,10 +23,11 @@ import java.util.Objects;
             + " AND s.lastSeenAt >= :seenSince AND s.signedInAt >= :signedInSince"
             + " ORDER BY s.accountId, s.lastSeenAt DESC, s.id")
 @NamedQuery(
-    name = "SessionRecord.countOfAccount",
+    name = "SessionRecord.recentIdsOfAccount",
     query =
-        "SELECT COUNT(s) FROM SessionRecord s WHERE s.accountId = :account"
-            + " AND s.lastSeenAt >= :seenSince AND s.signedInAt >= :signedInSince")
+        "SELECT s.id FROM SessionRecord s WHERE s.accountId = :account"
+            + " AND s.lastSeenAt >= :seenSince AND s.signedInAt >= :signedInSince"
+            + " ORDER BY s.accountId, s.lastSeenAt DESC, s.id")
 @NamedQuery(
     name = "SessionRecord.idsOfAccount",
     query = "SELECT s.id FROM SessionRecord s WHERE s.accountId = :account")

@@ -21,8 +21,11 @@ public interface SessionRecordRepository {
   List<SessionRecord> recentOfAccount(
       long accountId, Instant seenSince, Instant signedInSince, int max);
 
-  /** How many sessions {@link #recentOfAccount} would find without its limit. */
-  long countOfAccount(long accountId, Instant seenSince, Instant signedInSince);
+  /**
+   * How many sessions {@link #recentOfAccount} would find without its limit, counted up to {@code
+   * atMost} (an account signed in thousands of times is not counted row by row on every view).
+   */
+  int countOfAccount(long accountId, Instant seenSince, Instant signedInSince, int atMost);
 
   /** The ids of the account's sessions. */
   List<String> idsOfAccount(long accountId);

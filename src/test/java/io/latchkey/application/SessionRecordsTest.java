@@ -111,6 +111,22 @@ class SessionRecordsTest {
     assertEquals(others.get(7), adminsView.listed().get(4).id());
     assertEquals(8, adminsView.unlisted());
     assertEquals(0, records.of(ana.getId(), mine, 13).unlisted());
+    assertTrue(page.exact());
+  }
+
+  @Test
+  void anAccountWithVeryManySessionsIsNotCountedToTheLastOne() {
+    for (int i = 0; i < 5 + SessionRecords.COUNTED_UNLISTED; i++) {
+      records.open(ana.getId(), "google", null, null, null);
+    }
+    SessionList exactly = records.of(ana.getId(), null, 5);
+    assertEquals(SessionRecords.COUNTED_UNLISTED, exactly.unlisted());
+    assertTrue(exactly.exact());
+
+    records.open(ana.getId(), "google", null, null, null);
+    SessionList atLeast = records.of(ana.getId(), null, 5);
+    assertEquals(SessionRecords.COUNTED_UNLISTED, atLeast.unlisted());
+    assertFalse(atLeast.exact(), "more than that many");
   }
 
   @Test

@@ -45,12 +45,14 @@ public class JpaSessionRecordRepository implements SessionRecordRepository {
   }
 
   @Override
-  public long countOfAccount(long accountId, Instant seenSince, Instant signedInSince) {
-    return em.createNamedQuery("SessionRecord.countOfAccount", Long.class)
+  public int countOfAccount(long accountId, Instant seenSince, Instant signedInSince, int atMost) {
+    return em.createNamedQuery("SessionRecord.recentIdsOfAccount", String.class)
         .setParameter("account", accountId)
         .setParameter("seenSince", seenSince)
         .setParameter("signedInSince", signedInSince)
-        .getSingleResult();
+        .setMaxResults(atMost)
+        .getResultList()
+        .size();
   }
 
   @Override

@@ -126,8 +126,13 @@ public class AccountBacking {
   }
 
   /** How many of this account's sessions {@link #getSessions()} leaves out. */
-  public long getUnlistedSessions() {
+  public int getUnlistedSessions() {
     return listedSessions().unlisted();
+  }
+
+  /** Whether {@link #getUnlistedSessions()} counted them all (else there are more). */
+  public boolean isUnlistedSessionsExact() {
+    return listedSessions().exact();
   }
 
   private SessionList listedSessions() {

@@ -47,8 +47,8 @@ public final class InMemorySessionRecords implements SessionRecordRepository {
   }
 
   @Override
-  public long countOfAccount(long accountId, Instant seenSince, Instant signedInSince) {
-    return recentOfAccount(accountId, seenSince, signedInSince, Integer.MAX_VALUE).size();
+  public int countOfAccount(long accountId, Instant seenSince, Instant signedInSince, int atMost) {
+    return recentOfAccount(accountId, seenSince, signedInSince, atMost).size();
   }
 
   /** The account's sessions, most recently used first. */
