@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -94,6 +97,9 @@ import java.util.stream.IntStream;
  * charged to Latchkey's token exchange.
  */
 public final class Benchmark {
+
+  /** How many junk password sign-ins run at once beside a signed-in user (issue #13). */
+  private static final int JUNK_SIGN_INS = 32;
 
   static final String PROVIDER_ID = "bench";
   static final String CLIENT_ID = "latchkey-bench";
@@ -608,6 +614,55 @@ public final class Benchmark {
         load("password sign-ins", users, settings.passwordSignInsConcurrent(), signIn);
     throughput(4, "Password sign-ins", serial);
     throughput(4, "Password sign-ins", concurrent);
+    signedInPagesDuringPasswordSignIns();
+  }
+
+  /**
+   * 32 junk password sign-ins at once (unknown emails: each still costs a full hash) must not take
+   * the pooled connections or the request threads from signed-in users: the signed-in page's p99,
+   * alone and while they run.
+   */
+  private void signedInPagesDuringPasswordSignIns() throws Exception {
+    VirtualUser reader = users.get(0);
+    reader.signInWithPassword(BenchDatabase.seedEmail(1), PASSWORD);
+    Load.Step page = (user, i) -> user.open("/account");
+    load("signed-in /account, warm-up", List.of(reader), 50, page);
+    Load.Result alone = load("signed-in /account alone", List.of(reader), 200, page);
+    List<VirtualUser> junk = newUsers(JUNK_SIGN_INS);
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try {
+      Future<Load.Result> sprayed =
+          background.submit(
+              () ->
+                  Load.run(
+                      junk,
+                      JUNK_SIGN_INS * 6,
+                      (user, i) ->
+                          user.refusedPasswordSignIn(
+                              "junk-" + i + "@bench.test", "not-a-password")));
+      Thread.sleep(2_000); // every junk user past its first page, hashing or queued for a hash
+      Load.Result during =
+          load("signed-in /account during junk sign-ins", List.of(reader), 200, page);
+      Load.Result refused = sprayed.get();
+      String context = JUNK_SIGN_INS + " junk password sign-ins at once";
+      report.add(4, "Signed-in /account p99, alone", alone.p99Millis(), "ms", null);
+      report.add(
+          4,
+          "Signed-in /account p99, while " + context,
+          during.p99Millis(),
+          "ms",
+          atMost(Math.max(250, 5 * alone.p99Millis())),
+          refused.completed()
+              + " refused in "
+              + refused.elapsed().toMillis()
+              + " ms, "
+              + refused.failed()
+              + " failed; /account p50 "
+              + Math.round(during.p50Millis())
+              + " ms");
+    } finally {
+      background.shutdownNow();
+    }
   }
 
   // 6: session size ----------------------------------------------------------------------------

@@ -138,13 +138,31 @@ final class VirtualUser {
   /** The login form from a new browser session; returns the account page it leads to. */
   Response signInWithPassword(String email, String password)
       throws IOException, InterruptedException {
-    forgetCookies();
-    Response signedIn =
-        submit(
-            "/login", "login", Map.of("email", email, "password", password), "submit", "sign-in");
+    Response signedIn = expect(postLogin(email, password), 302, "the sign-in");
     expectPath(signedIn, signedIn.next(), "/account");
     return expectPath(
         expect(get(signedIn.next()), 200, "the account page"), signedIn.next(), "/account");
+  }
+
+  /**
+   * A password sign-in that the server refuses (an unknown email, or a wrong password): the login
+   * page again, with its message.
+   */
+  Response refusedPasswordSignIn(String email, String password)
+      throws IOException, InterruptedException {
+    Response refused = postLogin(email, password);
+    if (refused.status() != 200 || !refused.text().contains("email or password is incorrect")) {
+      throw new UnexpectedResponse("a junk sign-in that was not refused as such", refused);
+    }
+    return refused;
+  }
+
+  /** The login form, filled in and sent from a new browser session; whatever the answer. */
+  private Response postLogin(String email, String password)
+      throws IOException, InterruptedException {
+    forgetCookies();
+    return submitForm(
+        "/login", "login", Map.of("email", email, "password", password), "submit", "sign-in");
   }
 
   /** Registration through the form; returns the redirect it answers with. */
@@ -219,6 +237,13 @@ final class VirtualUser {
   private Response submit(
       String path, String formId, Map<String, String> fields, String button, String what)
       throws IOException, InterruptedException {
+    return expect(submitForm(path, formId, fields, button, what), 302, "the " + what);
+  }
+
+  /** {@link #submit}, whatever the answer. */
+  private Response submitForm(
+      String path, String formId, Map<String, String> fields, String button, String what)
+      throws IOException, InterruptedException {
     Response page = expect(get(path), 200, "the page of the " + what);
     Matcher viewState = VIEW_STATE.matcher(page.text());
     if (!viewState.find()) {
@@ -239,7 +264,7 @@ final class VirtualUser {
             .header("Origin", page.uri().resolve("/").toString().replaceAll("/$", ""))
             .POST(HttpRequest.BodyPublishers.ofString(form(body)))
             .build();
-    return expect(send(post), 302, "the " + what);
+    return send(post);
   }
 
   private HttpRequest.Builder browserRequest(URI uri) {
