@@ -48,7 +48,9 @@ final class BenchDatabase implements AutoCloseable {
     this.server = server;
     // Without OPTIMIZE_REUSE_RESULTS=0, H2 answers a prepared statement run again with the same
     // parameters on unchanged tables from the result it kept: the admin pages' repeated views then
-    // measured that cache (an audit log view of 1 s at 10,000,000 rows showed as 19 ms p50).
+    // measured that cache (an audit log view of 1 s at 10,000,000 rows showed as 19 ms p50). The
+    // application sets it on any H2 URL itself (DatabaseSettings); this JVM's own reads need it
+    // too.
     this.url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/latchkey;OPTIMIZE_REUSE_RESULTS=0";
   }
 
